@@ -1,0 +1,125 @@
+/**
+ * `npm start`: one command from a fresh clone to a running app. Uses DATABASE_URL when
+ * set; otherwise an embedded PostgreSQL (PGlite) with its data in DATA_DIR. It builds
+ * the app when its sources changed, applies migrations, seeds, and serves; Ctrl+C or
+ * SIGTERM stops it cleanly. Next.js runs in this process, so nothing outlives it.
+ */
+import { createHash } from "node:crypto";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+import next from "next";
+import { z } from "zod";
+import { runNode, runPrisma } from "./prisma/commands.ts";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "./prisma/embedded.ts";
+
+const require = createRequire(import.meta.url);
+const root = import.meta.dirname;
+const isDev = process.argv.includes("--dev");
+const log = (message: string) => console.log(`[kioku] ${message}`);
+
+const launchSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
+});
+
+const parsed = launchSchema.safeParse(process.env);
+if (!parsed.success) {
+  console.error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  process.exit(2);
+}
+const config = parsed.data;
+const dataDir = path.resolve(config.DATA_DIR);
+
+// What `next build` reads. A hash of it decides whether the last build is still good.
+const buildInputs = [
+  "app",
+  "cards",
+  "public",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
+
+async function hashSources(): Promise<string> {
+  const hash = createHash("sha256");
+  for (const input of buildInputs) {
+    const entries = await readdir(path.join(root, input), { recursive: true, withFileTypes: true }).catch(() => null);
+    const files = entries
+      ? entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))
+      : [path.join(root, input)];
+    for (const file of files.sort()) {
+      const content = await readFile(file).catch(() => null);
+      if (content) hash.update(path.relative(root, file)).update(content);
+    }
+  }
+  return hash.digest("hex");
+}
+
+async function buildIfStale(): Promise<void> {
+  const stampPath = path.join(root, ".next", "source-hash");
+  const [current, built] = await Promise.all([hashSources(), readFile(stampPath, "utf8").catch(() => "")]);
+  if (current === built) return log("build: up to date");
+  log("build: sources changed, running next build (about a minute)");
+  await runNode(require.resolve("next/dist/bin/next"), ["build"], { ...process.env, NODE_ENV: "production" }, true);
+  await writeFile(stampPath, current);
+  log("build: done");
+}
+
+async function startDatabase(): Promise<{ url: string; embedded?: EmbeddedPostgres }> {
+  if (config.DATABASE_URL) {
+    log(`database: PostgreSQL at ${new URL(config.DATABASE_URL).host} (DATABASE_URL)`);
+    return { url: config.DATABASE_URL };
+  }
+  const startedAt = performance.now();
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite"), lock: true });
+  const where = `${path.relative(process.cwd(), dataDir) || "."}/`;
+  log(
+    `database: embedded PostgreSQL in ${where} (${Math.round(performance.now() - startedAt)} ms; set DATABASE_URL to use your own)`,
+  );
+  return { url: embedded.url, embedded };
+}
+
+const startedAt = performance.now();
+let embedded: EmbeddedPostgres | undefined;
+let server: Server | undefined;
+let stopping = false;
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping`);
+  server?.close();
+  server?.closeAllConnections();
+  await embedded?.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+const [database] = await Promise.all([startDatabase(), isDev ? undefined : buildIfStale()]);
+embedded = database.embedded;
+process.env.DATABASE_URL = database.url;
+await runPrisma(["migrate", "deploy"], database.url, { quiet: true });
+log("database: migrations applied");
+await runPrisma(["db", "seed"], database.url, { quiet: true });
+log("database: seed applied");
+
+const app = next({ dev: isDev, dir: root, hostname: config.HOSTNAME, port: config.PORT });
+await app.prepare();
+const handle = app.getRequestHandler();
+server = createServer((request, response) => void handle(request, response));
+server.listen(config.PORT, config.HOSTNAME, () => {
+  const address = server?.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  log(`ready in ${seconds} s: http://${config.HOSTNAME ?? "localhost"}:${port}`);
+});
