@@ -11,7 +11,7 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: {
     path: "prisma/migrations",
-    seed: "tsx prisma/seed.ts",
+    seed: "node --import tsx prisma/seed.ts",
   },
   datasource: {
     // Not env("DATABASE_URL"): that throws when unset and would break `prisma generate`.

@@ -35,7 +35,9 @@ if (!parsed.success) {
   process.exit(2);
 }
 const config = parsed.data;
-const dataDir = path.resolve(config.DATA_DIR);
+// "memory://" keeps the embedded database in memory only (a demo, a test run).
+const inMemory = config.DATA_DIR.startsWith("memory://");
+const dataDir = inMemory ? config.DATA_DIR : path.resolve(config.DATA_DIR);
 
 // What `next build` reads. A hash of it decides whether the last build is still good.
 const buildInputs = [
@@ -80,8 +82,11 @@ async function startDatabase(): Promise<{ url: string; embedded?: EmbeddedPostgr
     return { url: config.DATABASE_URL };
   }
   const startedAt = performance.now();
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite"), lock: true });
-  const where = `${path.relative(process.cwd(), dataDir) || "."}/`;
+  const embedded = await startEmbeddedPostgres({
+    dataDir: inMemory ? dataDir : path.join(dataDir, "pglite"),
+    lock: true,
+  });
+  const where = inMemory ? "memory (nothing is kept)" : `${path.relative(process.cwd(), dataDir) || "."}/`;
   log(
     `database: embedded PostgreSQL in ${where} (${Math.round(performance.now() - startedAt)} ms; set DATABASE_URL to use your own)`,
   );

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import path from "node:path";
 
 const require = createRequire(import.meta.url);
 
@@ -46,7 +47,13 @@ export function runPrisma(
   databaseUrl: string,
   options: { quiet?: boolean; shadowDatabaseUrl?: string } = {},
 ) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    CHECKPOINT_DISABLE: "1",
+    // Also set by prisma.config.ts; here it holds for any --config too.
+    PRISMA_SCHEMA_ENGINE_BINARY: path.join(import.meta.dirname, "engine", "schema-engine"),
+  };
   if (options.shadowDatabaseUrl) env.SHADOW_DATABASE_URL = options.shadowDatabaseUrl;
   return runNode(require.resolve("prisma/build/index.js"), args, env, options.quiet);
 }

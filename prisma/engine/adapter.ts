@@ -1,34 +1,51 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  ColumnTypeEnum,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import pg from "pg";
 
 export type Datasource = { url: string; shadowDatabaseUrl?: string | undefined };
 
 // PostgreSQL's internal one-byte "char" type (OID 18) appears in catalog columns the
-// engine reads (pg_class.relkind, ...). adapter-pg rejects it; bpchar (1042) is the same value.
+// engine reads (pg_constraint.contype, ...) and reads back as a Rust char, but adapter-pg
+// has no mapping for it and rejects the query. Relabel such columns as text for
+// adapter-pg, then report them to the engine as Character.
 const INTERNAL_CHAR_OID = 18;
-const BPCHAR_OID = 1042;
+const TEXT_OID = 25;
+const charColumns = new WeakMap<object, number[]>();
 
-type QueryResult = { fields?: { dataTypeID: number }[] } | undefined;
+type RawResult = { fields: { dataTypeID: number }[]; rows: unknown[] };
+type Queryable = {
+  performIO(query: unknown): Promise<RawResult>;
+  queryRaw(query: unknown): Promise<{ columnTypes: number[]; rows: unknown[] }>;
+};
 
-function relabelInternalChar(result: QueryResult): QueryResult {
-  for (const field of result?.fields ?? []) {
-    if (field.dataTypeID === INTERNAL_CHAR_OID) field.dataTypeID = BPCHAR_OID;
-  }
-  return result;
+function patchQueryable(prototype: Queryable): void {
+  const { performIO, queryRaw } = prototype;
+  prototype.performIO = async function (this: Queryable, query) {
+    const result = await performIO.call(this, query);
+    const indexes = result.fields.flatMap((field, index) => (field.dataTypeID === INTERNAL_CHAR_OID ? [index] : []));
+    for (const index of indexes) (result.fields[index] as { dataTypeID: number }).dataTypeID = TEXT_OID;
+    if (indexes.length > 0) charColumns.set(result.rows, indexes);
+    return result;
+  };
+  prototype.queryRaw = async function (this: Queryable, query) {
+    const result = await queryRaw.call(this, query);
+    for (const index of charColumns.get(result.rows) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
+    return result;
+  };
 }
 
-class CatalogClient extends pg.Client {
-  // pg's query() has a promise form and a callback form (used by Pool.query); both are
-  // forwarded untyped because its overloads cannot be re-declared.
-  override query(...args: unknown[]): never {
-    const last = args.at(-1);
-    if (typeof last === "function") {
-      args[args.length - 1] = (error: Error | null, result: QueryResult) => last(error, relabelInternalChar(result));
-    }
-    const result = (super.query as (...a: unknown[]) => unknown)(...args);
-    return (result instanceof Promise ? result.then(relabelInternalChar) : result) as never;
+let patched = false;
+function patchOnce(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  if (!patched) {
+    // Adapter and transaction classes share this prototype (PgQueryable).
+    patchQueryable(Object.getPrototypeOf(Object.getPrototypeOf(adapter)) as Queryable);
+    patched = true;
   }
+  return adapter;
 }
 
 /** Discrete connection fields: adapter-pg lets a connectionString win over `database`. */
@@ -42,7 +59,6 @@ export function connectionConfig(url: string, database?: string): pg.PoolConfig 
     password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
     database: database ?? decodeURIComponent(parsed.pathname.slice(1) || "postgres"),
     ...(schema ? { options: `-c search_path="${schema}"` } : {}),
-    Client: CatalogClient,
     max: 4,
   };
 }
@@ -73,7 +89,7 @@ async function connectGivenShadow(url: string): Promise<SqlDriverAdapter> {
   const schema = schemaOf(url);
   const config = connectionConfig(url);
   await execute(config, `DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE; CREATE SCHEMA ${quoteIdent(schema)};`);
-  return adapterFor(config, schema).connect();
+  return patchOnce(await adapterFor(config, schema).connect());
 }
 
 // Otherwise a throwaway database on the same server, dropped after use. The pool must be
@@ -82,7 +98,7 @@ async function connectTemporaryShadow(url: string): Promise<SqlDriverAdapter> {
   const name = `prisma_shadow_${crypto.randomUUID().replaceAll("-", "")}`;
   const maintenance = connectionConfig(url);
   await execute(maintenance, `CREATE DATABASE ${quoteIdent(name)}`);
-  const adapter = await adapterFor(connectionConfig(url, name), "public").connect();
+  const adapter = patchOnce(await adapterFor(connectionConfig(url, name), "public").connect());
   const dispose = adapter.dispose.bind(adapter);
   adapter.dispose = async () => {
     await dispose();
@@ -97,7 +113,7 @@ export function createAdapterFactory(datasource: Datasource): SqlMigrationAwareD
   return {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: () => main.connect(),
+    connect: async () => patchOnce(await main.connect()),
     connectToShadowDb: () =>
       datasource.shadowDatabaseUrl
         ? connectGivenShadow(datasource.shadowDatabaseUrl)

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { connectionConfig, createAdapterFactory, type Datasource, execute } from "./adapter.ts";
 import { serve } from "./rpc.ts";
-import { type SchemaEngine, startEngine } from "./wasm.ts";
+import { type SchemaEngine, startEngine, takePanicMessage } from "./wasm.ts";
 
 const { values, positionals } = parseArgs({
   options: {
@@ -72,16 +72,22 @@ const getEngine = () => {
   return engine;
 };
 
-// evaluateDataLoss reaches the shadow database only once devDiagnostic has run for
-// the same migrations in this engine.
-let diagnosed = false;
+// The wasm engine's evaluateDataLoss reaches the shadow database only right after a
+// devDiagnostic of the same migrations; the CLI runs applyMigrations in between.
 async function before(e: SchemaEngine, method: string, params: unknown): Promise<void> {
-  if (method === "devDiagnostic") diagnosed = true;
-  if (method !== "evaluateDataLoss" || diagnosed) return;
+  if (method !== "evaluateDataLoss") return;
   const { migrationsList, filters } = params as Parameters<SchemaEngine["devDiagnostic"]>[0];
   await e.devDiagnostic({ migrationsList, filters });
-  diagnosed = true;
 }
+
+// A panic inside a callback the engine scheduled escapes every request: report it the
+// way the native engine does (a log line, exit code 101) so the CLI shows the reason.
+process.on("uncaughtException", (error) => {
+  const message = takePanicMessage() ?? error.message;
+  const line = { level: "ERROR", target: "schema_engine::panic", fields: { message, is_panic: true } };
+  process.stderr.write(`${JSON.stringify(line)}\n`);
+  process.exit(101);
+});
 
 if (positionals[0] === "cli") {
   await runOneShot(positionals[1]);

@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import type { SchemaEngine } from "./wasm.ts";
+import { type SchemaEngine, takePanicMessage } from "./wasm.ts";
 
 type Request = { id: number | string; method: string; params?: unknown };
 type Reply = { id: number | string; result?: unknown; error?: unknown };
@@ -28,12 +28,13 @@ function send(message: object): void {
 export function toRpcError(error: unknown): object {
   const e = error as { code?: string; message?: string; meta?: unknown; name?: string };
   const isPanic = error instanceof WebAssembly.RuntimeError;
+  const panicMessage = isPanic ? takePanicMessage() : undefined;
   return {
     code: 4466,
     message: "An error happened. Check the data field for details.",
     data: {
       is_panic: isPanic,
-      message: e?.message ?? String(error),
+      message: panicMessage ?? e?.message ?? String(error),
       ...(e?.code ? { error_code: e.code, meta: e.meta ?? null } : {}),
     },
   };

@@ -6,6 +6,21 @@ import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 export type { SchemaEngine };
 
+// The engine reports a Rust panic's message here before trapping (as Prisma's CLI does).
+let lastPanic: string | undefined;
+(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
+  set_message: (message: string) => {
+    lastPanic = message;
+  },
+};
+
+/** The message of the panic behind a WebAssembly trap, once. */
+export function takePanicMessage(): string | undefined {
+  const message = lastPanic;
+  lastPanic = undefined;
+  return message;
+}
+
 // The package's entry imports the .wasm file as an ES module, which Node 20 only allows
 // behind a flag; instantiating it by hand is what that entry does.
 async function loadBindings(): Promise<typeof bindings> {
