@@ -8,6 +8,8 @@ export class CommandError extends Error {
   constructor(
     readonly command: string,
     readonly exitCode: number | null,
+    /** What the command printed, when it ran quietly. */
+    readonly output = "",
   ) {
     super(`${command} failed (exit code ${exitCode})`);
   }
@@ -35,7 +37,7 @@ export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv, 
       if (code === 0) resolve(output);
       else {
         if (quiet) process.stderr.write(output);
-        reject(new CommandError(`${script} ${args.join(" ")}`, code));
+        reject(new CommandError(`${script} ${args.join(" ")}`, code, output));
       }
     });
   });

@@ -41,6 +41,20 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   return () => rm(lockPath, { force: true });
 }
 
+// initdb takes seconds; a copy of a fresh cluster loads in about one. Tests start many
+// in-memory databases, so the first one's files serve as a template for the rest.
+let template: Promise<File | Blob> | undefined;
+
+async function createInMemory(): Promise<PGlite> {
+  if (!template) {
+    const first = await PGlite.create({ dataDir: "memory://" });
+    template = first.dumpDataDir("none");
+    await template;
+    return first;
+  }
+  return PGlite.create({ dataDir: "memory://", loadDataDir: await template });
+}
+
 /**
  * PostgreSQL compiled to WebAssembly (PGlite), served over the wire protocol on
  * 127.0.0.1. It answers from this process's event loop: never block it with a
@@ -55,7 +69,7 @@ export async function startEmbeddedPostgres({
   const isMemory = dataDir.startsWith("memory://");
   if (!isMemory) await mkdir(dataDir, { recursive: true });
   const unlock = lock && !isMemory ? await lockDataDir(dataDir) : async () => {};
-  const db = await PGlite.create({ dataDir });
+  const db = isMemory ? await createInMemory() : await PGlite.create({ dataDir });
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections });
   await server.start();
   const [, boundPort] = server.getServerConn().split(":");

@@ -59,6 +59,7 @@ describe("prisma migrate with the WebAssembly schema engine", () => {
   it("status reports pending migrations on an empty database", async () => {
     const error = await prisma(["migrate", "status"]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommandError);
+    expect((error as CommandError).output).toContain("have not yet been applied");
   });
 
   it("diff finds no drift between schema.prisma and the committed migrations", async () => {
