@@ -22,6 +22,7 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
+    locale: "en-US",
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,

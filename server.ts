@@ -4,14 +4,15 @@
  * the app when its sources changed, applies migrations, seeds, and serves; Ctrl+C or
  * SIGTERM stops it cleanly. Next.js runs in this process, so nothing outlives it.
  */
-import { createHash } from "node:crypto";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import next from "next";
 import { z } from "zod";
 import { runNode, runPrisma } from "./prisma/commands.ts";
+import { demoAccount } from "./prisma/demo-account.ts";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./prisma/embedded.ts";
 
 const require = createRequire(import.meta.url);
@@ -27,6 +28,12 @@ const launchSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
     .optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // Behind a reverse proxy that appends the client's address to X-Forwarded-For.
+  TRUST_PROXY: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
 });
 
 const parsed = launchSchema.safeParse(process.env);
@@ -93,6 +100,21 @@ async function startDatabase(): Promise<{ url: string; embedded?: EmbeddedPostgr
   return { url: embedded.url, embedded };
 }
 
+// Sessions are signed with AUTH_SECRET. Unset, a random one is kept in DATA_DIR so
+// sessions survive restarts; several instances must share one set explicitly.
+async function loadAuthSecret(): Promise<string> {
+  if (config.AUTH_SECRET) return config.AUTH_SECRET;
+  if (inMemory) return randomBytes(32).toString("base64url");
+  const secretPath = path.join(dataDir, "auth-secret");
+  const existing = (await readFile(secretPath, "utf8").catch(() => "")).trim();
+  if (existing.length >= 32) return existing;
+  await mkdir(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(secretPath, secret, { mode: 0o600 });
+  log(`auth: generated AUTH_SECRET in ${path.relative(process.cwd(), secretPath)}`);
+  return secret;
+}
+
 const startedAt = performance.now();
 let embedded: EmbeddedPostgres | undefined;
 let server: Server | undefined;
@@ -113,6 +135,7 @@ process.on("SIGTERM", () => void shutdown("SIGTERM"));
 const [database] = await Promise.all([startDatabase(), isDev ? undefined : buildIfStale()]);
 embedded = database.embedded;
 process.env.DATABASE_URL = database.url;
+process.env.AUTH_SECRET = await loadAuthSecret();
 await runPrisma(["migrate", "deploy"], database.url, { quiet: true });
 log("database: migrations applied");
 await runPrisma(["db", "seed"], database.url, { quiet: true });
@@ -121,10 +144,16 @@ log("database: seed applied");
 const app = next({ dev: isDev, dir: root, hostname: config.HOSTNAME, port: config.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
-server = createServer((request, response) => void handle(request, response));
+server = createServer((request, response) => {
+  // The app rate-limits by the last X-Forwarded-For entry: without a trusted proxy that
+  // is the socket's address, whatever the client sent.
+  if (!config.TRUST_PROXY) request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
+  void handle(request, response);
+});
 server.listen(config.PORT, config.HOSTNAME, () => {
   const address = server?.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  log(`demo account: ${demoAccount.email} / ${demoAccount.password}`);
   log(`ready in ${seconds} s: http://${config.HOSTNAME ?? "localhost"}:${port}`);
 });

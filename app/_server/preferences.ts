@@ -1,17 +1,40 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { type Locale, localeCookie } from "@/app/_lib/locale";
+import { getDb } from "./db";
 import { getEnv } from "./env";
+import type { CurrentUser } from "./session";
 
 const oneYearSeconds = 60 * 60 * 24 * 365;
 
-/** Remember the interface language for this browser. */
-export async function saveLocale(locale: Locale): Promise<void> {
+export type Settings = { locale: Locale | null; timeZone: string };
+
+/** The user's settings (defaults when the row is missing). */
+export const getSettings = cache(async (user: Pick<CurrentUser, "id">): Promise<Settings> => {
+  const row = await getDb().userSettings.findUnique({
+    where: { userId: user.id },
+    select: { locale: true, timeZone: true },
+  });
+  return { locale: (row?.locale as Locale | null) ?? null, timeZone: row?.timeZone ?? "UTC" };
+});
+
+/** Remember the interface language for this browser, and for the account when signed in. */
+export async function saveLocale(locale: Locale, user: Pick<CurrentUser, "id"> | null): Promise<void> {
   (await cookies()).set(localeCookie, locale, {
     path: "/",
     maxAge: oneYearSeconds,
     sameSite: "lax",
     httpOnly: true,
     secure: getEnv().NODE_ENV === "production",
+  });
+  if (user) await saveSettings(user, { locale });
+}
+
+export async function saveSettings(user: Pick<CurrentUser, "id">, settings: Partial<Settings>): Promise<void> {
+  await getDb().userSettings.upsert({
+    where: { userId: user.id },
+    create: { userId: user.id, ...settings },
+    update: settings,
   });
 }

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { SettingsForm } from "@/app/_components/settings-form";
+import { Button } from "@/app/_components/ui/button";
+import { listTimeZones } from "@/app/_lib/time-zones";
+import { getSettings } from "@/app/_server/preferences";
+import { requireUser } from "@/app/_server/session";
+import { signOutEverywhereAction } from "@/app/actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings"))("title") };
+}
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  const [t, settings] = await Promise.all([getTranslations("settings"), getSettings(user)]);
+  return (
+    <div className="max-w-lg space-y-10">
+      <section className="space-y-4">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <SettingsForm locale={settings.locale} timeZone={settings.timeZone} timeZones={listTimeZones()} />
+      </section>
+      <section className="space-y-3">
+        <h2 className="text-xl font-semibold">{t("account")}</h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("signOutEverywhereHint")}</p>
+        <form action={signOutEverywhereAction}>
+          <Button type="submit" variant="danger">
+            {t("signOutEverywhere")}
+          </Button>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { type SettingsState, saveSettingsAction } from "@/app/(study)/settings/actions";
+import { Button } from "./ui/button";
+
+type Props = { locale: string | null; timeZone: string; timeZones: string[] };
+
+export function SettingsForm({ locale, timeZone, timeZones }: Props) {
+  const t = useTranslations("settings");
+  const [state, action, isPending] = useActionState<SettingsState, FormData>(saveSettingsAction, {});
+  const selectClass =
+    "w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900";
+  return (
+    <form action={action} className="space-y-4">
+      <div className="space-y-1">
+        <label htmlFor="locale" className="block text-sm font-medium">
+          {t("language")}
+        </label>
+        <select id="locale" name="locale" defaultValue={locale ?? ""} className={selectClass}>
+          <option value="">{t("languageBrowser")}</option>
+          <option value="en" lang="en">
+            English
+          </option>
+          <option value="ja" lang="ja">
+            日本語
+          </option>
+        </select>
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="timeZone" className="block text-sm font-medium">
+          {t("timeZone")}
+        </label>
+        <select
+          id="timeZone"
+          name="timeZone"
+          defaultValue={timeZone}
+          aria-describedby="timeZone-hint"
+          className={selectClass}
+        >
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </select>
+        <p id="timeZone-hint" className="text-sm text-zinc-600 dark:text-zinc-400">
+          {t("timeZoneHint")}
+        </p>
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={isPending}>
+          {t("save")}
+        </Button>
+        <p role="status" className="text-sm">
+          {state.status === "saved" ? t("saved") : state.status === "invalid" ? t("invalid") : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

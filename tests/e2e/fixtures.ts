@@ -1,0 +1,50 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+export type Account = { name: string; email: string; password: string };
+
+/** A new account for each test, so tests never share sign-in state or rate limits. */
+export function newAccount(label = "user"): Account {
+  const id = crypto.randomUUID().slice(0, 8);
+  return { name: `Tester ${id}`, email: `${label}-${id}@example.com`, password: `correct horse ${id}` };
+}
+
+export async function signUp(page: Page, account: Account): Promise<void> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Display name").fill(account.name);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${account.name}!`);
+}
+
+/** Submit the sign-in form and wait for the server's answer. */
+export async function signIn(page: Page, account: Pick<Account, "email" | "password">): Promise<void> {
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  const answered = page.waitForResponse((response) => response.request().method() === "POST");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await answered;
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
+/** Fails the test on any Content-Security-Policy violation the page reports. */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" && /Content Security Policy/i.test(message.text()))
+          violations.push(message.text());
+      });
+      await use(violations);
+      expect(violations).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
