@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { emailSchema, newPasswordSchema, normalizeEmail, safeCallbackPath, signUpSchema } from "@/app/_lib/credentials";
+
+describe("normalizeEmail", () => {
+  it.each([
+    ["  Alice@Example.COM ", "alice@example.com"],
+    ["ＡＬＩＣＥ＠ｅｘａｍｐｌｅ．ｃｏｍ", "alice@example.com"],
+    ["bob@example.com", "bob@example.com"],
+  ])("%j -> %j", (input, expected) => {
+    expect(normalizeEmail(input)).toBe(expected);
+  });
+
+  it("rejects what is not an address after normalizing", () => {
+    expect(emailSchema.safeParse("not-an-email").success).toBe(false);
+    expect(emailSchema.safeParse(` ${"a".repeat(250)}@example.com`).success).toBe(false);
+  });
+});
+
+describe("new passwords", () => {
+  const check = (password: string) => newPasswordSchema.safeParse(password);
+
+  it.each([
+    ["seven77", false, "7 characters is too short"],
+    ["eight888", true, "8 characters is enough"],
+    ["パスワードです。長い", true, "any script counts by characters"],
+    ["   spaces   ", true, "spaces count and are kept"],
+    ["lowercase only words", true, "no composition rules"],
+  ])("%j -> %s (%s)", (password, ok) => {
+    expect(check(password).success).toBe(ok);
+  });
+
+  it("allows 64 characters and more, and keeps them all (no truncation)", () => {
+    const long = "x".repeat(200);
+    expect(check(long).data).toBe(long);
+  });
+
+  it("refuses more than 1,024 characters", () => {
+    expect(check("x".repeat(1025)).success).toBe(false);
+  });
+
+  it("counts characters, not UTF-16 units", () => {
+    expect(check("🙂🙂🙂🙂🙂🙂🙂").success).toBe(false);
+    expect(check("🙂🙂🙂🙂🙂🙂🙂🙂").success).toBe(true);
+  });
+
+  it("reports each rule by its message code", () => {
+    const result = signUpSchema.safeParse({ name: " ", email: "x", password: "short" });
+    expect(result.error?.issues.map((issue) => [issue.path[0], issue.message])).toEqual([
+      ["name", "name-required"],
+      ["email", "invalid-email"],
+      ["password", "password-too-short"],
+    ]);
+  });
+});
+
+describe("safeCallbackPath", () => {
+  it.each([
+    ["/settings", "/settings"],
+    ["/decks/docker?x=1", "/decks/docker?x=1"],
+    ["https://evil.example/", "/home"],
+    ["//evil.example/", "/home"],
+    ["/\\evil.example", "/home"],
+    ["javascript:alert(1)", "/home"],
+    [undefined, "/home"],
+  ])("%j -> %j", (value, expected) => {
+    expect(safeCallbackPath(value)).toBe(expected);
+  });
+});
