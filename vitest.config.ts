@@ -25,8 +25,8 @@ export default defineConfig({
           setupFiles: ["tests/support/integration-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Files share one PostgreSQL server; each test that migrates makes its own database.
-          fileParallelism: false,
+          // Files share the run's database with data of their own; tests that migrate make
+          // their own database.
         },
       },
     ],

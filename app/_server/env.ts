@@ -23,16 +23,20 @@ const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Validate a configuration; throws with every problem named. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`, { cause: parsed.error });
+  }
+  return parsed.data;
+}
+
 let cached: Env | undefined;
 
 /** The validated configuration, read once on first use (not at import, so `next build` needs none). */
 export function getEnv(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
-  if (!parsed.success) {
-    throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`, { cause: parsed.error });
-  }
-  cached = parsed.data;
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

@@ -3,6 +3,8 @@ import { expect, newAccount, signIn, signOut, signUp, test } from "./fixtures";
 test("sign up, sign out, and sign in again", async ({ page }) => {
   const account = newAccount();
   await signUp(page, account);
+  const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("authjs.session-token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true });
   await signOut(page);
 
   await page.getByRole("link", { name: "Sign in" }).click();
@@ -17,6 +19,8 @@ test("a wrong password and an unknown email get the same message", async ({ page
   await signOut(page);
 
   await page.goto("/sign-in");
+  // GitHub is not configured in the tests: no button for it.
+  await expect(page.getByRole("button", { name: "Sign in with GitHub" })).toHaveCount(0);
   await signIn(page, { email: account.email, password: "not the password" });
   await expect(page.getByRole("alert").filter({ hasText: "Wrong" })).toHaveText("Wrong email or password.");
   await signIn(page, { email: `nobody-${account.email}`, password: account.password });
@@ -129,4 +133,18 @@ test("a state-changing request from another site is refused", async ({ request }
     data: "email=a%40b.c&password=x",
   });
   expect(response.status()).toBe(403);
+});
+
+test.describe("in Japanese", () => {
+  test.use({ locale: "ja-JP" });
+
+  test("sign-in errors are in Japanese", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("メールアドレス").fill(`nobody-${crypto.randomUUID()}@example.com`);
+    await page.getByLabel("パスワード").fill("not a password");
+    await page.getByRole("button", { name: "ログイン" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "違います" })).toHaveText(
+      "メールアドレスまたはパスワードが違います。",
+    );
+  });
 });
