@@ -25,8 +25,9 @@ export default defineConfig({
           setupFiles: ["tests/support/integration-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Files share the run's database with data of their own; tests that migrate make
-          // their own database.
+          // One file at a time: the machines have two cores, and the engine and scrypt
+          // tests use both. Tests that migrate make their own database.
+          fileParallelism: false,
         },
       },
     ],
