@@ -18,6 +18,8 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
+  // Sign-up and sign-in hash with scrypt (128 MiB, about half a second each) on two cores.
+  expect: { timeout: 15_000 },
   workers: 2,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
