@@ -1,0 +1,60 @@
+import type { Node } from "unist";
+import type { Section } from "./outline";
+import type { Card, CardKind } from "./types";
+
+export type Context = { path: string };
+
+type CardInput = {
+  kind: CardKind;
+  /** What the card is about (term, command, blanked phrase): part of its key. */
+  subject: string;
+  prompt: string;
+  answer: string;
+  accepted?: string[];
+  choices?: string[];
+  nodes: Node[];
+};
+
+/** Collapse runs of spaces; trim. */
+export const tidy = (text: string) =>
+  text
+    .replace(/``/g, "")
+    .replace(/[ \t]+/g, " ")
+    .replace(/\s*\n\s*/g, "")
+    .trim();
+
+/** A card's key: where it lives and what it asks, so rewording a note keeps it. */
+export function cardKey(section: string[], kind: CardKind, subject: string): string {
+  return `${section.join(" > ")} #${kind}: ${tidy(subject).toLowerCase()}`;
+}
+
+export function makeCard(context: Context, section: Section, input: CardInput): Card {
+  const starts = input.nodes.map((node) => node.position?.start.line ?? section.lines[0]);
+  const ends = input.nodes.map((node) => node.position?.end.line ?? section.lines[1]);
+  return {
+    key: cardKey(section.path, input.kind, input.subject),
+    kind: input.kind,
+    prompt: tidy(input.prompt),
+    answer: tidy(input.answer),
+    accepted: [...new Set((input.accepted ?? []).map(tidy))].filter((a) => a && a !== tidy(input.answer)),
+    choices: (input.choices ?? []).map(tidy),
+    section: section.path,
+    source: { path: context.path, headings: section.path, lines: [Math.min(...starts), Math.max(...ends)] },
+  };
+}
+
+/** Whether a prompt would give its own answer away. */
+export function givesAway(prompt: string, answer: string): boolean {
+  const norm = (text: string) =>
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[\s`*]/g, "");
+  return norm(answer).length > 0 && norm(prompt).includes(norm(answer));
+}
+
+/** Replace every mention of a term (and its backticked form) with a blank. */
+export function mask(text: string, term: string): string {
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s*");
+  return text.replace(new RegExp(`\`?${escaped}\`?`, "gi"), "〇〇");
+}

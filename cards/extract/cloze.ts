@@ -1,0 +1,38 @@
+import type { ListItem, Paragraph, PhrasingContent, RootContent } from "mdast";
+import { toString as textOf } from "mdast-util-to-string";
+import { type Context, givesAway, makeCard, tidy } from "../card";
+import type { Section } from "../outline";
+import type { Card } from "../types";
+
+const blank = "［　　］";
+
+function paragraphsOf(nodes: RootContent[]): Paragraph[] {
+  const found: Paragraph[] = [];
+  for (const node of nodes) {
+    if (node.type === "paragraph") found.push(node);
+    if (node.type === "list")
+      for (const item of node.children) found.push(...paragraphsOf((item as ListItem).children));
+  }
+  return found;
+}
+
+function withBlank(children: PhrasingContent[], target: PhrasingContent): string {
+  return children.map((child) => (child === target ? blank : textOf(child))).join("");
+}
+
+/** Bold spans are what the author wanted remembered: each becomes a blank to fill. */
+export function extractCloze(context: Context, section: Section): Card[] {
+  const cards: Card[] = [];
+  for (const paragraph of paragraphsOf(section.body)) {
+    const strongs = paragraph.children.filter((child) => child.type === "strong");
+    for (const strong of strongs) {
+      const answer = tidy(textOf(strong));
+      const prompt = tidy(withBlank(paragraph.children, strong));
+      // A blank that is the whole sentence, or whose answer is written next to it, teaches nothing.
+      if (!answer || prompt.replace(blank, "").trim().length < 4 || givesAway(prompt.replace(blank, ""), answer))
+        continue;
+      cards.push(makeCard(context, section, { kind: "cloze", subject: answer, prompt, answer, nodes: [paragraph] }));
+    }
+  }
+  return cards;
+}

@@ -1,0 +1,85 @@
+import type { Code } from "mdast";
+import { toString as textOf } from "mdast-util-to-string";
+import { type Context, givesAway, makeCard } from "../card";
+import { type Alias, cleanCommand, equivalents, isDockerCommand } from "../commands";
+import type { Section } from "../outline";
+import type { Card } from "../types";
+
+export type CommandGroup = { description: string | undefined; commands: string[]; code: Code };
+
+/**
+ * A code block as the notes write it: a comment line (or `# comment`) describes the
+ * `$ ` commands under it, until a blank line; commands side by side are equivalents.
+ */
+export function commandGroups(code: Code): CommandGroup[] {
+  const groups: CommandGroup[] = [];
+  let description: string | undefined;
+  let current: CommandGroup | undefined;
+  const lines = code.value.split("\n");
+  for (let index = 0; index < lines.length; index++) {
+    const line = (lines[index] ?? "").trim();
+    if (!line) {
+      description = undefined;
+      current = undefined;
+    } else if (line.startsWith("$")) {
+      let raw = line;
+      while (/\\\s*(?:[*＊]\S.*)?$/.test(raw) && index + 1 < lines.length) raw += `\n${lines[++index]}`;
+      const command = cleanCommand(raw);
+      if (!current) {
+        current = { description, commands: [], code };
+        groups.push(current);
+      }
+      current.commands.push(command);
+    } else {
+      description = line.replace(/^#\s*/, "").replace(/^例\)\s*/, "");
+      current = undefined;
+    }
+  }
+  return groups;
+}
+
+// "(-i)" after a phrase names the option: the answer, so it leaves the question.
+const withoutOptionHints = (text: string) => text.replace(/\s*[(（]-{1,2}[\w-]+[)）]/g, "");
+
+/**
+ * When the heading names the command itself ("container logs を使う"), the sentence
+ * before the code says what it does ("`container logs` は…を表示します").
+ */
+function describedBy(section: Section, code: Code, command: string): string | undefined {
+  const title = section.path.at(-1) ?? "";
+  const words = command.split(" ").slice(1, 3).join(" ");
+  if (!title.includes(words)) return undefined;
+  const before = section.body.slice(0, section.body.indexOf(code)).reverse();
+  const paragraph = before.find((node) => node.type === "paragraph");
+  if (!paragraph) return undefined;
+  const text = textOf(paragraph)
+    .replace(new RegExp(`^\\s*${words}\\s*は\\s*`), "")
+    .replace(/します。?$/, "する");
+  return text.includes(words) ? undefined : text;
+}
+
+/** Commands in code blocks become typed cards: the described task, answered by the command. */
+export function extractCodeCommands(context: Context, section: Section, aliases: Alias[]): Card[] {
+  const title = section.path.at(-1) ?? "";
+  const parent = section.path.at(-2);
+  const cards: Card[] = [];
+  for (const code of section.body.filter((node): node is Code => node.type === "code")) {
+    for (const group of commandGroups(code)) {
+      const docker = group.commands.filter(isDockerCommand);
+      const [answer, ...same] = docker;
+      if (!answer) continue;
+      const task = withoutOptionHints(group.description ?? describedBy(section, code, answer) ?? title);
+      // A heading like "実行コマンド" says nothing alone: its parent says what for.
+      const prompt =
+        !group.description && /コマンド$/.test(title) && parent
+          ? `${parent}：${title}は？`
+          : `「${task}」に使うコマンドは？`;
+      if (givesAway(prompt, answer)) continue;
+      const accepted = [...same, ...docker.flatMap((command) => equivalents(command, aliases))];
+      cards.push(
+        makeCard(context, section, { kind: "typed", subject: answer, prompt, answer, accepted, nodes: [code] }),
+      );
+    }
+  }
+  return cards;
+}

@@ -1,0 +1,41 @@
+import type { List } from "mdast";
+import { toString as textOf } from "mdast-util-to-string";
+import { type Context, makeCard } from "../card";
+import { type Alias, cleanCommand, equivalents, isDockerCommand, withDocker } from "../commands";
+import type { Section } from "../outline";
+import type { Card } from "../types";
+
+/**
+ * "X: runs the following at once" over a list of commands: which command combines
+ * them, and what does it combine.
+ */
+export function extractCombined(context: Context, section: Section, aliases: Alias[]): Card[] {
+  const command = section.path.at(-1) ?? "";
+  if (!isDockerCommand(command)) return [];
+  const cards: Card[] = [];
+  for (const [index, node] of section.body.entries()) {
+    const lead = section.body[index - 1];
+    if (node.type !== "list" || lead?.type !== "paragraph" || !/一度に|まとめて/.test(textOf(lead))) continue;
+    const parts = (node as List).children.map((item) => withDocker(cleanCommand(textOf(item))));
+    if (parts.length < 2 || !parts.every(isDockerCommand)) continue;
+    const listed = parts.map((part) => `\`${part}\``).join("・");
+    cards.push(
+      makeCard(context, section, {
+        kind: "typed",
+        subject: `combines ${command}`,
+        prompt: `${listed} を一度に実行するコマンドは？`,
+        answer: command,
+        accepted: equivalents(command, aliases),
+        nodes: [lead, node],
+      }),
+      makeCard(context, section, {
+        kind: "basic",
+        subject: `parts of ${command}`,
+        prompt: `${command} が一度に実行する${parts.length}つのコマンドは？`,
+        answer: parts.join(" / "),
+        nodes: [lead, node],
+      }),
+    );
+  }
+  return cards;
+}

@@ -1,0 +1,77 @@
+import type { List, ListItem } from "mdast";
+import { toString as textOf } from "mdast-util-to-string";
+import { type Context, makeCard, tidy } from "../card";
+import type { Section } from "../outline";
+import type { Card } from "../types";
+import { definitionsOf } from "./definitions";
+import { cleanLabel } from "./versus";
+
+const has = (node: unknown, type: string) => JSON.stringify(node).includes(`"type":"${type}"`);
+const firstLine = (item: ListItem) => tidy(textOf(item.children[0] ?? item).split("\n")[0] ?? "");
+
+/** How to ask for a list, from the sentence that announces it or the heading over it. */
+function question(section: Section, list: List, count: number): string {
+  const title = section.path.at(-1) ?? "";
+  const lead = section.body[section.body.indexOf(list) - 1];
+  const leadText = lead?.type === "paragraph" ? tidy(textOf(lead)).split("。").filter(Boolean).at(-1) : undefined;
+  if (leadText && /下記の(ような)?/.test(leadText)) {
+    return `${leadText.replace(/下記の(ような)?/, "どのような")}？（${count}つ）`;
+  }
+  // "- a\n- b\nなどできる": the closing words say what the items are.
+  const closing = textOf(list.children.at(-1) ?? list)
+    .split("\n")
+    .slice(1)
+    .join("");
+  if (/^など.*できる/.test(closing.trim())) return `${title}でできることを${count}つ挙げてください。`;
+  if (/利点|欠点|種類|メリット|デメリット/.test(title)) return `${title}を${count}つ挙げてください。`;
+  // Otherwise the items are statements about one thing: ask for its characteristics.
+  const isLabel = leadText && leadText.length <= 20 && !tidy(textOf(lead ?? list)).includes("。");
+  const subject = isLabel ? sideLabel(section, leadText) : cleanLabel(title);
+  return `${subject}の特徴を${count}つ挙げてください。`;
+}
+
+function sideLabel(section: Section, lead: string): string {
+  const label = cleanLabel(lead);
+  return label.length <= 6 ? `${label}の${cleanLabel(section.path.at(-1) ?? "")}` : label;
+}
+
+/** A heading over a plain list ("advantages of X"), and a statement over a sub-list: name the items. */
+export function extractLists(context: Context, section: Section): Card[] {
+  const title = section.path.at(-1);
+  if (!title) return [];
+  const cards: Card[] = [];
+  for (const node of section.body) {
+    if (node.type !== "list") continue;
+    const isEnumeration = definitionsOf(node).length === 0 && !has(node, "inlineCode") && !has(node, "strong");
+    if (isEnumeration && node.children.every((item) => !has(item.children.slice(1), "list"))) {
+      const items = node.children.map(firstLine);
+      cards.push(
+        makeCard(context, section, {
+          kind: "basic",
+          subject: `list: ${items[0]}`,
+          prompt: question(section, node, items.length),
+          answer: items.join(" / "),
+          nodes: [node],
+        }),
+      );
+      continue;
+    }
+    // "- a change must be carried over\n    - Dockerfile\n    - volumes": ask for the examples.
+    for (const item of node.children) {
+      const sublist = item.children.find((child): child is List => child.type === "list");
+      if (!sublist || has(sublist, "strong") || sublist.children.length < 2) continue;
+      const statement = firstLine(item).replace(/。$/, "");
+      const items = sublist.children.map(firstLine);
+      cards.push(
+        makeCard(context, section, {
+          kind: "basic",
+          subject: `list: ${statement}`,
+          prompt: `${statement}。その方法を${items.length}つ挙げてください。`,
+          answer: items.join(" / "),
+          nodes: [item],
+        }),
+      );
+    }
+  }
+  return cards;
+}

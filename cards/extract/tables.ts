@@ -1,0 +1,54 @@
+import type { Table, TableCell } from "mdast";
+import { toString as textOf } from "mdast-util-to-string";
+import { type Context, givesAway, makeCard, tidy } from "../card";
+import type { Section } from "../outline";
+import type { Card } from "../types";
+
+// The text of a cell without its inline examples (`FROM ubuntu:20.04`).
+const cellMeaning = (cell: TableCell) =>
+  tidy(
+    cell.children
+      .filter((child) => child.type !== "inlineCode")
+      .map((child) => textOf(child))
+      .join(""),
+  );
+
+/**
+ * A two-column table of terms and their effect, both ways: "what does X do" and
+ * "which X does Y", the latter as multiple choice among the other rows.
+ */
+export function extractTables(context: Context, section: Section): Card[] {
+  const title = section.path.at(-1) ?? "";
+  const cards: Card[] = [];
+  for (const table of section.body.filter((node): node is Table => node.type === "table")) {
+    const rows = table.children.slice(1).flatMap((row) => {
+      const [termCell, meaningCell] = row.children;
+      if (!termCell || !meaningCell) return [];
+      const term = tidy(textOf(termCell));
+      const meaning = cellMeaning(meaningCell);
+      return term && meaning ? [{ term, meaning, row }] : [];
+    });
+    for (const { term, meaning, row } of rows) {
+      cards.push(
+        makeCard(context, section, {
+          kind: "basic",
+          subject: term,
+          prompt: `${title}の ${term} は何をする？`,
+          answer: meaning,
+          nodes: [row],
+        }),
+      );
+      if (givesAway(meaning, term)) continue;
+      const others = rows
+        .filter((other) => other.term !== term && other.meaning !== meaning)
+        .map((other) => other.term);
+      const reverse = { subject: term, prompt: `${title}で「${meaning}」のはどれ？`, answer: term, nodes: [row] };
+      cards.push(
+        others.length >= 3
+          ? makeCard(context, section, { ...reverse, kind: "choice", choices: others })
+          : makeCard(context, section, { ...reverse, kind: "reverse" }),
+      );
+    }
+  }
+  return cards;
+}

@@ -1,0 +1,68 @@
+import { type Context, tidy } from "./card";
+import { type Alias, aliasOf, isDockerCommand } from "./commands";
+import { applyCorrections, type Corrections } from "./corrections";
+import { extractCloze } from "./extract/cloze";
+import { commandGroups, extractCodeCommands } from "./extract/code";
+import { extractCombined } from "./extract/combined";
+import { extractDefinitions } from "./extract/definitions";
+import { extractExplanations } from "./extract/explanations";
+import { extractInlineCommands } from "./extract/inline-commands";
+import { extractLists } from "./extract/lists";
+import { extractTables } from "./extract/tables";
+import { extractVersus } from "./extract/versus";
+import { parseMarkdown, repairNotes } from "./markdown";
+import { allSections, buildOutline, type Section } from "./outline";
+import type { Card } from "./types";
+
+export type GenerateOptions = { path: string; corrections?: Corrections };
+
+/** The aliases the notes give by writing two forms of a command side by side. */
+function collectAliases(sections: Section[]): Alias[] {
+  const aliases: Alias[] = [];
+  for (const section of sections) {
+    for (const node of section.body) {
+      if (node.type !== "code") continue;
+      for (const group of commandGroups(node)) {
+        const [first, ...rest] = group.commands.filter(isDockerCommand);
+        for (const other of rest) {
+          const alias = first ? aliasOf(first, other) : null;
+          if (alias && !aliases.some((a) => a.long === alias.long)) aliases.push(alias);
+        }
+      }
+    }
+  }
+  return aliases;
+}
+
+/** Markdown notes to cards, in the notes' order, each key once. */
+export function generateCards(notes: string, { path, corrections = {} }: GenerateOptions): Card[] {
+  const text = repairNotes(applyCorrections(notes, corrections, path));
+  const sections = allSections(buildOutline(parseMarkdown(text)));
+  const aliases = collectAliases(sections);
+  const context: Context = { path };
+  const cards = sections.flatMap((section) => [
+    ...extractExplanations(context, section, aliases),
+    ...extractCombined(context, section, aliases),
+    ...extractDefinitions(context, section),
+    ...extractTables(context, section),
+    ...extractLists(context, section),
+    ...extractVersus(context, section),
+    ...extractCodeCommands(context, section, aliases),
+    ...extractInlineCommands(context, section, aliases),
+    ...extractCloze(context, section),
+  ]);
+  const seenKeys = new Set<string>();
+  const seenQuestions = new Set<string>();
+  return cards
+    .filter((card) => {
+      // The same question twice (a command shown in two sections) is one card.
+      const isCombination = card.key.includes("#typed: combines");
+      const question =
+        card.kind === "typed" && !isCombination ? `typed|${tidy(card.answer)}` : `${card.kind}|${card.prompt}`;
+      if (seenKeys.has(card.key) || seenQuestions.has(question)) return false;
+      seenKeys.add(card.key);
+      seenQuestions.add(question);
+      return true;
+    })
+    .sort((a, b) => a.source.lines[0] - b.source.lines[0]);
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+export const cardKinds = ["basic", "reverse", "cloze", "typed", "choice"] as const;
+export type CardKind = (typeof cardKinds)[number];
+
+export const cardSchema = z.object({
+  /** Stable identity: section path + kind + subject, never the full text. */
+  key: z.string().min(1),
+  kind: z.enum(cardKinds),
+  prompt: z.string().min(1),
+  answer: z.string().min(1),
+  /** Other answers that are equally right (typed cards: equivalent commands). */
+  accepted: z.array(z.string()),
+  /** Wrong options for multiple choice; none of them is also right. */
+  choices: z.array(z.string()),
+  /** Heading breadcrumb, outermost first. */
+  section: z.array(z.string()),
+  source: z.object({
+    path: z.string(),
+    headings: z.array(z.string()),
+    lines: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+  }),
+});
+export type Card = z.infer<typeof cardSchema>;
+
+export const deckSchema = z.object({
+  deck: z.object({
+    slug: z.string().regex(/^[a-z0-9-]+$/),
+    title: z.string().min(1),
+    language: z.string().min(2),
+    source: z.string().min(1),
+  }),
+  cards: z.array(cardSchema),
+});
+export type Deck = z.infer<typeof deckSchema>;
+
+/** A mistake in the notes or in their corrections, with where it is. */
+export class NotesError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly line: number,
+  ) {
+    super(`${path}:${line}: ${message}`);
+  }
+}
