@@ -1,8 +1,9 @@
 import type { Node } from "unist";
 import type { Section } from "./outline";
+import type { Phrasing } from "./phrasing";
 import type { Card, CardKind } from "./types";
 
-export type Context = { path: string };
+export type Context = { path: string; phrasing: Phrasing };
 
 type CardInput = {
   kind: CardKind;

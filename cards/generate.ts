@@ -12,6 +12,7 @@ import { extractTables } from "./extract/tables";
 import { extractVersus } from "./extract/versus";
 import { parseMarkdown, repairNotes } from "./markdown";
 import { allSections, buildOutline, type Section } from "./outline";
+import { phrasingFor } from "./phrasing";
 import type { Card } from "./types";
 
 export type GenerateOptions = { path: string; corrections?: Corrections };
@@ -39,7 +40,7 @@ export function generateCards(notes: string, { path, corrections = {} }: Generat
   const text = repairNotes(applyCorrections(notes, corrections, path));
   const sections = allSections(buildOutline(parseMarkdown(text)));
   const aliases = collectAliases(sections);
-  const context: Context = { path };
+  const context: Context = { path, phrasing: phrasingFor(text) };
   const cards = sections.flatMap((section) => [
     ...extractExplanations(context, section, aliases),
     ...extractCombined(context, section, aliases),

@@ -2,16 +2,20 @@
  * Idempotent seed: run it twice and the second run changes nothing.
  * `npm start` runs it (`prisma db seed`) after `migrate deploy` on every start.
  */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { hashPassword } from "../app/_lib/passwords.ts";
+import { shippedDecks } from "../cards/decks.ts";
+import { deckSchema } from "../cards/types.ts";
 import { demoAccount } from "./demo-account.ts";
 import { PrismaClient } from "./generated/client.ts";
+import { seedDeck } from "./seed-decks.ts";
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error("DATABASE_URL is not set");
 
-const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
-try {
+async function seedDemoAccount(prisma: PrismaClient): Promise<void> {
   const existing = await prisma.user.findUnique({ where: { email: demoAccount.email }, select: { id: true } });
   if (!existing) {
     // createMany + skipDuplicates: a concurrent start that got there first wins, quietly.
@@ -24,6 +28,17 @@ try {
   }
   const demo = await prisma.user.findUniqueOrThrow({ where: { email: demoAccount.email }, select: { id: true } });
   await prisma.userSettings.createMany({ data: [{ userId: demo.id, timeZone: "Asia/Tokyo" }], skipDuplicates: true });
+}
+
+const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+try {
+  await seedDemoAccount(prisma);
+  for (const { slug } of shippedDecks) {
+    const file = path.join(import.meta.dirname, "..", "cards", "decks", `${slug}.json`);
+    const deck = deckSchema.parse(JSON.parse(await readFile(file, "utf8")));
+    const counts = await seedDeck(prisma, deck);
+    console.log(`deck ${slug}: ${JSON.stringify(counts)}`);
+  }
 } finally {
   await prisma.$disconnect();
 }

@@ -3,8 +3,7 @@ import { toString as textOf } from "mdast-util-to-string";
 import { type Context, givesAway, makeCard, tidy } from "../card";
 import type { Section } from "../outline";
 import type { Card } from "../types";
-
-const blank = "［　　］";
+import { cleanLabel } from "./versus";
 
 function paragraphsOf(nodes: RootContent[]): Paragraph[] {
   const found: Paragraph[] = [];
@@ -16,7 +15,7 @@ function paragraphsOf(nodes: RootContent[]): Paragraph[] {
   return found;
 }
 
-function withBlank(children: PhrasingContent[], target: PhrasingContent): string {
+function withBlank(children: PhrasingContent[], target: PhrasingContent, blank: string): string {
   return children.map((child) => (child === target ? blank : textOf(child))).join("");
 }
 
@@ -27,7 +26,10 @@ export function extractCloze(context: Context, section: Section): Card[] {
     const strongs = paragraph.children.filter((child) => child.type === "strong");
     for (const strong of strongs) {
       const answer = tidy(textOf(strong));
-      const prompt = tidy(withBlank(paragraph.children, strong));
+      const blank = context.phrasing.blank;
+      const sentence = tidy(withBlank(paragraph.children, strong, blank));
+      // A blank first has no subject to go on: say which section it is about.
+      const prompt = sentence.startsWith(blank) ? `${cleanLabel(section.path.at(-1) ?? "")}：${sentence}` : sentence;
       // A blank that is the whole sentence, or whose answer is written next to it, teaches nothing.
       if (!answer || prompt.replace(blank, "").trim().length < 4 || givesAway(prompt.replace(blank, ""), answer))
         continue;

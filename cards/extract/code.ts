@@ -71,9 +71,9 @@ export function extractCodeCommands(context: Context, section: Section, aliases:
       const task = withoutOptionHints(group.description ?? describedBy(section, code, answer) ?? title);
       // A heading like "実行コマンド" says nothing alone: its parent says what for.
       const prompt =
-        !group.description && /コマンド$/.test(title) && parent
-          ? `${parent}：${title}は？`
-          : `「${task}」に使うコマンドは？`;
+        !group.description && /コマンド$|commands?$/i.test(title) && parent
+          ? context.phrasing.commandOf(parent, title)
+          : context.phrasing.whichCommand(task);
       if (givesAway(prompt, answer)) continue;
       const accepted = [...same, ...docker.flatMap((command) => equivalents(command, aliases))];
       cards.push(

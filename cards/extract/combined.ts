@@ -15,15 +15,15 @@ export function extractCombined(context: Context, section: Section, aliases: Ali
   const cards: Card[] = [];
   for (const [index, node] of section.body.entries()) {
     const lead = section.body[index - 1];
-    if (node.type !== "list" || lead?.type !== "paragraph" || !/一度に|まとめて/.test(textOf(lead))) continue;
+    if (node.type !== "list" || lead?.type !== "paragraph" || !/一度に|まとめて|at once|in one go/i.test(textOf(lead)))
+      continue;
     const parts = (node as List).children.map((item) => withDocker(cleanCommand(textOf(item))));
     if (parts.length < 2 || !parts.every(isDockerCommand)) continue;
-    const listed = parts.map((part) => `\`${part}\``).join("・");
     cards.push(
       makeCard(context, section, {
         kind: "typed",
         subject: `combines ${command}`,
-        prompt: `${listed} を一度に実行するコマンドは？`,
+        prompt: context.phrasing.combines(parts),
         answer: command,
         accepted: equivalents(command, aliases),
         nodes: [lead, node],
@@ -31,7 +31,7 @@ export function extractCombined(context: Context, section: Section, aliases: Ali
       makeCard(context, section, {
         kind: "basic",
         subject: `parts of ${command}`,
-        prompt: `${command} が一度に実行する${parts.length}つのコマンドは？`,
+        prompt: context.phrasing.partsOf(command, parts.length),
         answer: parts.join(" / "),
         nodes: [lead, node],
       }),

@@ -32,7 +32,7 @@ export function extractDefinitions(context: Context, section: Section): Card[] {
         makeCard(context, section, {
           kind: "basic",
           subject: term,
-          prompt: `${term}とは？`,
+          prompt: context.phrasing.whatIs(term),
           answer: meaning,
           nodes: [item],
         }),
@@ -43,7 +43,7 @@ export function extractDefinitions(context: Context, section: Section): Card[] {
       const group = section.path.at(-1) ?? "";
       const reverse = {
         subject: term,
-        prompt: `「${description}」のは、${group}のうちどれ？`,
+        prompt: context.phrasing.whichOfGroup(description, group),
         answer: term,
         nodes: [item],
       };

@@ -4,6 +4,7 @@ import { type Context, givesAway, makeCard, mask, tidy } from "../card";
 import { type Alias, equivalents, isDockerCommand } from "../commands";
 import type { Section } from "../outline";
 import type { Card } from "../types";
+import { cleanLabel } from "./versus";
 
 /**
  * The first sentences of a paragraph, as an answer. A line break ends a sentence too,
@@ -12,10 +13,11 @@ import type { Card } from "../types";
 function sentences(paragraph: Paragraph, count = 2): string {
   const text = tidy(
     textOf(paragraph)
+      .replace(/([.!?])\n/g, "$1 ")
       .replace(/([^。、.!?！？\n])\n(?![\u3040-\u309f])/g, "$1。")
       .replace(/\n/g, ""),
   );
-  const parts = text.split(/(?<=。)/).filter((part) => part.trim() && !/下記/.test(part));
+  const parts = text.split(/(?<=。|\.\s)/).filter((part) => part.trim() && !/下記|following/i.test(part));
   return parts.slice(0, count).join("").replace(/。$/, "");
 }
 
@@ -41,13 +43,16 @@ export function extractExplanations(context: Context, section: Section, aliases:
   const term = section.path.at(-1);
   const first = section.body[0];
   if (!term || first?.type !== "paragraph" || !namesATerm(term)) return [];
+  // A short lead-in to a list ("デフォルトだと") is not an explanation.
+  const lead = tidy(textOf(first));
+  if (section.body[1]?.type === "list" && lead.length <= 20 && cleanLabel(lead) !== lead) return [];
   const isCommand = isDockerCommand(term);
   const explanation = withoutSubject(sentences(first), term)
     .replace(/^(.+?)のこと$/, "$1")
     .replace(/コマンド$/, "");
   if (explanation.length < 6) return [];
   const cards: Card[] = [];
-  const basicPrompt = isCommand ? `${term} は何をするコマンド？` : `${term}とは？`;
+  const basicPrompt = isCommand ? context.phrasing.whatDoes(term) : context.phrasing.whatIs(term);
   cards.push(
     makeCard(context, section, {
       kind: "basic",
@@ -59,7 +64,7 @@ export function extractExplanations(context: Context, section: Section, aliases:
   );
 
   const clue = term.split(/\s*\/\s*/).reduce((text, part) => mask(text, part), mask(explanation, term));
-  const firstClue = clue.split("。")[0] ?? clue;
+  const firstClue = (clue.split(/。|\.\s/)[0] ?? clue).trim().replace(/\.$/, "");
   // Skip when the clue names the answer, is mostly blanks, or spells out an acronym ("Amazon ECS ( 〇〇 )").
   const isThin = firstClue.replace(/〇〇/g, "").trim().length < 6 || /[(（]\s*〇〇\s*[)）]/.test(firstClue);
   if (givesAway(firstClue, term) || isThin) return cards;
@@ -68,7 +73,7 @@ export function extractExplanations(context: Context, section: Section, aliases:
       ? makeCard(context, section, {
           kind: "typed",
           subject: term,
-          prompt: `「${firstClue}」に使うコマンドは？`,
+          prompt: context.phrasing.whichCommand(firstClue),
           answer: term,
           accepted: equivalents(term, aliases),
           nodes: [first],
@@ -76,7 +81,7 @@ export function extractExplanations(context: Context, section: Section, aliases:
       : makeCard(context, section, {
           kind: "reverse",
           subject: term,
-          prompt: `「${firstClue}」とは何のこと？`,
+          prompt: context.phrasing.whichTerm(firstClue),
           answer: term,
           nodes: [first],
         }),

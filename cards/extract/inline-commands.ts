@@ -15,14 +15,14 @@ export function extractInlineCommands(context: Context, section: Section, aliase
       if (paragraph?.type !== "paragraph") continue;
       const [text, code] = paragraph.children;
       if (text?.type !== "text" || code?.type !== "inlineCode" || paragraph.children.length !== 2) continue;
-      const task = tidy(text.value).replace(/\s*(は|：|:)$/, "");
+      const task = tidy(text.value).replace(/\s*(は|：|:|is|are)$/i, "");
       const command = withDocker(cleanCommand((code as InlineCode).value));
       if (!task || !isDockerCommand(command)) continue;
       cards.push(
         makeCard(context, section, {
           kind: "typed",
           subject: command,
-          prompt: `「${task}」を確認するコマンドは？`,
+          prompt: context.phrasing.whichShows(task),
           answer: command,
           accepted: equivalents(command, aliases),
           nodes: [item],

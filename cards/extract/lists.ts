@@ -10,7 +10,8 @@ const has = (node: unknown, type: string) => JSON.stringify(node).includes(`"typ
 const firstLine = (item: ListItem) => tidy(textOf(item.children[0] ?? item).split("\n")[0] ?? "");
 
 /** How to ask for a list, from the sentence that announces it or the heading over it. */
-function question(section: Section, list: List, count: number): string {
+function question(context: Context, section: Section, list: List, count: number): string {
+  const { phrasing } = context;
   const title = section.path.at(-1) ?? "";
   const lead = section.body[section.body.indexOf(list) - 1];
   const leadText = lead?.type === "paragraph" ? tidy(textOf(lead)).split("。").filter(Boolean).at(-1) : undefined;
@@ -22,17 +23,19 @@ function question(section: Section, list: List, count: number): string {
     .split("\n")
     .slice(1)
     .join("");
-  if (/^など.*できる/.test(closing.trim())) return `${title}でできることを${count}つ挙げてください。`;
-  if (/利点|欠点|種類|メリット|デメリット/.test(title)) return `${title}を${count}つ挙げてください。`;
+  if (/^など.*できる/.test(closing.trim())) return phrasing.nameAbilities(title, count);
+  if (/利点|欠点|種類|メリット|デメリット|advantages|drawbacks|disadvantages|kinds|types/i.test(title)) {
+    return phrasing.nameKinds(title, count);
+  }
   // Otherwise the items are statements about one thing: ask for its characteristics.
   const isLabel = leadText && leadText.length <= 20 && !tidy(textOf(lead ?? list)).includes("。");
-  const subject = isLabel ? sideLabel(section, leadText) : cleanLabel(title);
-  return `${subject}の特徴を${count}つ挙げてください。`;
+  const subject = isLabel ? sideLabel(context, section, leadText) : cleanLabel(title);
+  return phrasing.nameTraits(subject, count);
 }
 
-function sideLabel(section: Section, lead: string): string {
+function sideLabel(context: Context, section: Section, lead: string): string {
   const label = cleanLabel(lead);
-  return label.length <= 6 ? `${label}の${cleanLabel(section.path.at(-1) ?? "")}` : label;
+  return label.length <= 6 ? context.phrasing.qualified(label, cleanLabel(section.path.at(-1) ?? "")) : label;
 }
 
 /** A heading over a plain list ("advantages of X"), and a statement over a sub-list: name the items. */
@@ -40,6 +43,7 @@ export function extractLists(context: Context, section: Section): Card[] {
   const title = section.path.at(-1);
   if (!title) return [];
   const cards: Card[] = [];
+  let enumeration = 0;
   for (const node of section.body) {
     if (node.type !== "list") continue;
     const isEnumeration = definitionsOf(node).length === 0 && !has(node, "inlineCode") && !has(node, "strong");
@@ -48,8 +52,9 @@ export function extractLists(context: Context, section: Section): Card[] {
       cards.push(
         makeCard(context, section, {
           kind: "basic",
-          subject: `list: ${items[0]}`,
-          prompt: question(section, node, items.length),
+          // By position, so rewording an item keeps the card.
+          subject: `list ${++enumeration}`,
+          prompt: question(context, section, node, items.length),
           answer: items.join(" / "),
           nodes: [node],
         }),
@@ -66,7 +71,7 @@ export function extractLists(context: Context, section: Section): Card[] {
         makeCard(context, section, {
           kind: "basic",
           subject: `list: ${statement}`,
-          prompt: `${statement}。その方法を${items.length}つ挙げてください。`,
+          prompt: context.phrasing.nameWays(statement, items.length),
           answer: items.join(" / "),
           nodes: [item],
         }),

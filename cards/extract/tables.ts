@@ -33,7 +33,7 @@ export function extractTables(context: Context, section: Section): Card[] {
         makeCard(context, section, {
           kind: "basic",
           subject: term,
-          prompt: `${title}の ${term} は何をする？`,
+          prompt: context.phrasing.tableEffect(title, term),
           answer: meaning,
           nodes: [row],
         }),
@@ -42,7 +42,12 @@ export function extractTables(context: Context, section: Section): Card[] {
       const others = rows
         .filter((other) => other.term !== term && other.meaning !== meaning)
         .map((other) => other.term);
-      const reverse = { subject: term, prompt: `${title}で「${meaning}」のはどれ？`, answer: term, nodes: [row] };
+      const reverse = {
+        subject: term,
+        prompt: context.phrasing.tableWhich(title, meaning),
+        answer: term,
+        nodes: [row],
+      };
       cards.push(
         others.length >= 3
           ? makeCard(context, section, { ...reverse, kind: "choice", choices: others })

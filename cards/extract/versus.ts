@@ -10,7 +10,7 @@ type Side = { label: string; list: List };
 export function cleanLabel(text: string): string {
   return tidy(text)
     .replace(/\s*[(（][^)）]*[)）]/g, "")
-    .replace(/\s*(だと|は、|は|:|：)\s*$/, "")
+    .replace(/\s*(だと|は、|は|:|：|,)\s*$/, "")
     .replace(/[\u3000\s]+$/, "")
     .trim();
 }
@@ -39,14 +39,14 @@ function sidesFromSubsections(section: Section): Side[] {
 }
 
 /** "With the default, 1. 2. 3." then "A user-defined one, 1. 2.": pairs of a lead sentence and a list. */
-export function sidesFromLeads(section: Section): Side[] {
+export function sidesFromLeads(context: Context, section: Section): Side[] {
   const base = cleanLabel(section.path.at(-1) ?? "");
   const sides: Side[] = [];
   section.body.forEach((node, index) => {
     const lead = section.body[index - 1];
     if (node.type !== "list" || lead?.type !== "paragraph") return;
     const label = cleanLabel(textOf(lead as Paragraph));
-    sides.push({ label: label.length <= 6 ? `${label}の${base}` : label, list: node });
+    sides.push({ label: label.length <= 6 ? context.phrasing.qualified(label, base) : label, list: node });
   });
   return sides;
 }
@@ -56,10 +56,9 @@ const stem = (label: string) => label.replace(/ー/g, "").replace(/ネットワ�
 /** "A vs B" sections: for each statement, which of the two it describes. */
 export function extractVersus(context: Context, section: Section): Card[] {
   const cards: Card[] = [];
-  for (const sides of [sidesFromSubsections(section), sidesFromLeads(section)]) {
+  for (const sides of [sidesFromSubsections(section), sidesFromLeads(context, section)]) {
     if (sides.length < 2) continue;
     const labels = sides.map((side) => side.label);
-    const options = labels.length === 2 ? `${labels[0]}と${labels[1]}のどちら` : `${labels.join("・")}のどれ`;
     for (const { label, list } of sides) {
       for (const item of list.children) {
         const statement = tidy(textOf(item.children[0] ?? item).split("\n")[0] ?? "").replace(/。$/, "");
@@ -69,7 +68,7 @@ export function extractVersus(context: Context, section: Section): Card[] {
           makeCard(context, section, {
             kind: "basic",
             subject: `${label}: ${statement.slice(0, 40)}`,
-            prompt: `「${statement}」のは、${options}？`,
+            prompt: context.phrasing.versus(statement, labels),
             answer: label,
             nodes: [item],
           }),

@@ -1,0 +1,116 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateCards } from "@/cards/generate";
+import type { Card } from "@/cards/types";
+
+const fixture = (name: string) => {
+  const file = path.join("tests/fixtures/notes", name);
+  return generateCards(readFileSync(file, "utf8"), { path: file });
+};
+const find = (cards: Card[], kind: Card["kind"], prompt: RegExp) =>
+  cards.find((c) => c.kind === kind && prompt.test(c.prompt));
+
+describe("definitions (Japanese)", () => {
+  const cards = fixture("virtualization.ja.md");
+
+  it("asks what a term is, with its breadcrumb and source line", () => {
+    expect(find(cards, "basic", /^ホスト型とは？$/)).toMatchObject({
+      answer: "ホスト OS の上でゲスト OS を動かす",
+      section: ["仮想化", "仮想化の種類"],
+      source: {
+        path: "tests/fixtures/notes/virtualization.ja.md",
+        headings: ["仮想化", "仮想化の種類"],
+        lines: [3, 3],
+      },
+    });
+  });
+
+  it("asks which term is meant, as multiple choice among the siblings", () => {
+    const card = find(cards, "choice", /ホスト OS の上でゲスト OS を動かす/);
+    expect(card?.answer).toBe("ホスト型");
+    expect(card?.choices.sort()).toEqual(["エミュレーション型", "コンテナ型", "ハイパーバイザー型"]);
+  });
+
+  it("turns bold spans into blanks", () => {
+    expect(find(cards, "cloze", /［　　］ の上でゲスト OS を動かす$/)?.answer).toBe("ホスト OS");
+  });
+
+  it("asks for the items of a list under a heading", () => {
+    expect(find(cards, "basic", /^コンテナ型の利点を2つ/)?.answer).toBe("起動がはやい / 軽い");
+  });
+});
+
+describe("commands (English)", () => {
+  const cards = fixture("commands.en.md");
+
+  it("answers a described task with the command, accepting the equivalent form beside it", () => {
+    expect(find(cards, "typed", /List containers/)).toMatchObject({
+      answer: "docker container ls",
+      accepted: ["docker ps"],
+    });
+    expect(find(cards, "typed", /Include stopped containers/)).toMatchObject({
+      answer: "docker container ls -a",
+      accepted: ["docker ps -a"],
+    });
+  });
+
+  it("asks which command does several things at once, and what they are", () => {
+    expect(find(cards, "typed", /docker image pull.*docker container create.*docker container start/)?.answer).toBe(
+      "docker container run",
+    );
+    expect(find(cards, "basic", /^Which 3 commands does/)?.answer).toBe(
+      "docker image pull / docker container create / docker container start",
+    );
+  });
+
+  it("explains a command heading without naming it in the question", () => {
+    const typed = find(cards, "typed", /starts a container from an image/);
+    expect(typed?.answer).toBe("docker container run");
+    expect(typed?.prompt).not.toMatch(/container run/);
+  });
+
+  it("completes a subcommand written in prose with `docker`", () => {
+    expect(find(cards, "typed", /list of volumes/)?.answer).toBe("docker volume ls");
+  });
+});
+
+describe("tables (English)", () => {
+  const cards = fixture("dockerfile.en.md");
+
+  it("asks both ways, without the inline examples", () => {
+    expect(find(cards, "basic", /what does FROM do/)?.answer).toBe("sets the base image");
+    expect(find(cards, "choice", /sets the base image/)).toMatchObject({
+      answer: "FROM",
+      choices: ["RUN", "COPY", "CMD"],
+    });
+  });
+
+  it("makes no reverse card whose answer is in its own question", () => {
+    expect(cards.some((c) => c.answer === "RUN" && /runs a command/.test(c.prompt))).toBe(false);
+  });
+});
+
+describe("A vs B, and what the author meant (Japanese)", () => {
+  const cards = fixture("storage.ja.md");
+
+  it("asks which of two kinds a statement describes, from sibling sections", () => {
+    expect(find(cards, "basic", /「Dockerが管理する領域に保存される」/)?.answer).toBe("ボリュームマウント");
+    expect(find(cards, "basic", /「ホストの任意のディレクトリをマウントする」/)?.prompt).toContain(
+      "ボリュームマウントとバインドマウントのどちら",
+    );
+  });
+
+  it("reads lists indented by four spaces as lists, not code", () => {
+    expect(find(cards, "basic", /^バインドマウントの特徴を2つ/)).toBeDefined();
+  });
+
+  it("separates two lists divided by a line of full-width spaces, each with its lead", () => {
+    expect(find(cards, "basic", /「コンテナ間で自動的に DNS 解決を行える」/)?.answer).toBe("ユーザ定義ブリッジ");
+    expect(find(cards, "basic", /「コンテナ間の通信は IP アドレスで行う」/)?.answer).toBe("デフォルトのブリッジ");
+  });
+
+  it("reads tab-indented prose under a heading as its explanation", () => {
+    expect(find(cards, "basic", /^Docker CLIとは？$/)?.answer).toBe("docker コマンドで dockerd に命令を伝えるツール");
+  });
+});

@@ -1,0 +1,136 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildDeck } from "@/cards/build";
+import { isDockerCommand } from "@/cards/commands";
+import { applyCorrections, correctionsSchema } from "@/cards/corrections";
+import { shippedDecks } from "@/cards/decks";
+import { commandGroups } from "@/cards/extract/code";
+import { generateCards } from "@/cards/generate";
+import { lintNotes } from "@/cards/lint";
+import { parseMarkdown, repairNotes } from "@/cards/markdown";
+import { allSections, buildOutline } from "@/cards/outline";
+import { deckSchema } from "@/cards/types";
+
+const info = shippedDecks[0];
+const notesPath = info.source;
+const notes = readFileSync(notesPath, "utf8");
+const corrections = correctionsSchema.parse(
+  JSON.parse(readFileSync("cards/notes/docker-notes.corrections.json", "utf8")),
+);
+const corrected = applyCorrections(notes, corrections, notesPath);
+const committed = deckSchema.parse(JSON.parse(readFileSync("cards/decks/docker.json", "utf8")));
+const { cards } = committed;
+const allText = (card: (typeof cards)[number]) =>
+  [card.prompt, card.answer, ...card.accepted, ...card.choices].join("\n");
+
+describe("the committed Docker deck", () => {
+  it("is what the generator makes from the notes today (run `npm run cards` after editing them)", () => {
+    expect(committed).toEqual(buildDeck(info).deck);
+  });
+
+  it("has the user's example card: which command combines pull, create and start", () => {
+    const card = cards.find(
+      (c) => c.kind === "typed" && /docker image pull.*docker container create.*docker container start/.test(c.prompt),
+    );
+    expect(card).toMatchObject({ answer: "docker container run", accepted: ["docker run"] });
+  });
+
+  it("asks every Docker command in the code blocks as a typed card", () => {
+    const typedAnswers = new Set(cards.filter((c) => c.kind === "typed").flatMap((c) => [c.answer, ...c.accepted]));
+    const tree = parseMarkdown(repairNotes(corrected));
+    const commands = allSections(buildOutline(tree)).flatMap((section) =>
+      section.body.flatMap((node) => (node.type === "code" ? commandGroups(node).flatMap((g) => g.commands) : [])),
+    );
+    const dockerCommands = commands.filter(isDockerCommand);
+    expect(dockerCommands.length).toBeGreaterThan(25);
+    expect(dockerCommands.filter((command) => !typedAnswers.has(command))).toEqual([]);
+  });
+
+  it("gives every multiple-choice card at least three wrong options, none of them right", () => {
+    for (const card of cards.filter((c) => c.kind === "choice")) {
+      expect(card.choices.length, card.prompt).toBeGreaterThanOrEqual(3);
+      expect(new Set(card.choices).size).toBe(card.choices.length);
+      for (const choice of card.choices) expect([card.answer, ...card.accepted]).not.toContain(choice);
+    }
+  });
+
+  // Without cards: a bare link, a directory tree, and a sentence that announces the next sections.
+  it("gets cards from every section with content, except a link, a tree and an announcement", () => {
+    const sections = allSections(buildOutline(parseMarkdown(repairNotes(corrected))));
+    const bare = sections
+      .filter((s) => s.body.length > 0)
+      .filter((s) => !cards.some((c) => c.section.join("/") === s.path.join("/")));
+    expect(bare.map((s) => s.path.join(" > "))).toEqual([
+      "Dockerfileを複数扱うには > 想定するディレクトリ構成",
+      "RUNをいくつのレイヤーにするか",
+      "デバッグノウハウ > コンテナの出力を確認する",
+    ]);
+  });
+
+  it("has unique keys and no question that gives its answer away", () => {
+    expect(new Set(cards.map((c) => c.key)).size).toBe(cards.length);
+    // Discrimination cards name both options in the question by design.
+    const isDiscrimination = (prompt: string) => /のどちら？$/.test(prompt);
+    for (const card of cards.filter((c) => c.kind !== "cloze" && !isDiscrimination(c.prompt))) {
+      expect(card.prompt.replace(/[\s`]/g, "").toLowerCase(), card.key).not.toContain(
+        card.answer.replace(/[\s`]/g, "").toLowerCase(),
+      );
+    }
+  });
+
+  it("teaches none of the notes' mistakes", () => {
+    const text = cards.map(allText).join("\n");
+    for (const wrong of [
+      "git pull",
+      "git push",
+      "Dcoker",
+      "nigix",
+      "ubunts",
+      "uunts",
+      "Namespase",
+      "イメジ",
+      "お集め",
+      "実態",
+      "Saas",
+      "Github",
+      "Yaml",
+      "アーキテクチャを表示",
+      "データは保持されない",
+      "全てのコンテナ間をリンク",
+      "Docker CLIを複数まとめて",
+      "Dcoker Engineが入っている",
+      "デバック",
+      "コンテナに命令を送る",
+    ]) {
+      expect(text, wrong).not.toContain(wrong);
+    }
+    const inspect = cards.filter((c) => /inspect/.test(c.answer));
+    expect(inspect.map((c) => c.prompt).every((prompt) => prompt.includes("詳細"))).toBe(true);
+  });
+
+  it("has no misspelled name in any card", () => {
+    const findings = cards.flatMap((card) =>
+      lintNotes(allText(card)).filter((f) => /misspelled|spelled|git command/.test(f.message)),
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it("leaves nothing for the lint in the corrected notes but the empty Docker Engine heading", () => {
+    expect(lintNotes(corrected)).toEqual([{ line: 13, message: "empty heading: nothing under it" }]);
+  });
+
+  it("keeps every key when a note is reworded", () => {
+    const reworded = notes
+      .replace(
+        "WindowsやMacでDockerを使うためのGUIアプリケーションのこと",
+        "Windows や macOS で Docker を使うための GUI アプリ",
+      )
+      .replace("- 起動がはやい", "- 起動がとても速い");
+    expect(reworded).not.toBe(notes);
+    const keys = (text: string) =>
+      generateCards(text, { path: notesPath, corrections })
+        .map((c) => c.key)
+        .sort();
+    expect(keys(reworded)).toEqual(keys(notes));
+  });
+});
