@@ -19,6 +19,7 @@ export type Phrasing = {
   tableWhich: (table: string, effect: string) => string;
   versus: (statement: string, labels: string[]) => string;
   qualified: (label: string, base: string) => string;
+  values: (values: string[]) => string;
 };
 
 const ja: Phrasing = {
@@ -42,6 +43,7 @@ const ja: Phrasing = {
   versus: (statement, labels) =>
     `「${statement}」のは、${labels.length === 2 ? `${labels[0]}と${labels[1]}のどちら` : `${labels.join("・")}のどれ`}？`,
   qualified: (label, base) => `${label}の${base}`,
+  values: (values) => `（${values.join("、")}）`,
 };
 
 const en: Phrasing = {
@@ -64,6 +66,7 @@ const en: Phrasing = {
   tableWhich: (table, effect) => `In ${table}, which one does this: “${effect}”?`,
   versus: (statement, labels) => `“${statement}”: ${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}?`,
   qualified: (label, base) => `${label} ${base}`,
+  values: (values) => ` (${values.join(", ")})`,
 };
 
 const cjk = /[\u3040-\u30ff\u3400-\u9fff]/g;

@@ -58,6 +58,13 @@ function describedBy(section: Section, code: Code, command: string): string | un
   return text.includes(words) ? undefined : text;
 }
 
+// A long command asked by its purpose alone could not be answered: give its values,
+// so what is asked is the options and their order ("（my-ubuntu:date、docker/date）").
+function valuesHint(context: Context, command: string): string {
+  const values = command.split(" ").filter((token, index) => index > 2 && !token.startsWith("-"));
+  return values.length >= 2 ? context.phrasing.values(values) : "";
+}
+
 /** Commands in code blocks become typed cards: the described task, answered by the command. */
 export function extractCodeCommands(context: Context, section: Section, aliases: Alias[]): Card[] {
   const title = section.path.at(-1) ?? "";
@@ -72,7 +79,7 @@ export function extractCodeCommands(context: Context, section: Section, aliases:
       // A heading like "実行コマンド" says nothing alone: its parent says what for.
       const prompt =
         !group.description && /コマンド$|commands?$/i.test(title) && parent
-          ? context.phrasing.commandOf(parent, title)
+          ? `${context.phrasing.commandOf(parent, title)}${valuesHint(context, answer)}`
           : context.phrasing.whichCommand(task);
       if (givesAway(prompt, answer)) continue;
       const accepted = [...same, ...docker.flatMap((command) => equivalents(command, aliases))];

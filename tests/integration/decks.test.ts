@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/app/_server/db";
+import { correctionsSchema } from "@/cards/corrections";
+import { generateCards } from "@/cards/generate";
+import type { Deck } from "@/cards/types";
+import { seedDeck } from "@/prisma/seed-decks";
+import { createUser } from "../support/users";
+
+const notesPath = "cards/notes/docker-notes.md";
+const notes = readFileSync(notesPath, "utf8");
+const corrections = correctionsSchema.parse(
+  JSON.parse(readFileSync("cards/notes/docker-notes.corrections.json", "utf8")),
+);
+
+function deckFrom(text: string, slug: string): Deck {
+  return {
+    deck: { slug, title: "Docker", language: "ja", source: notesPath },
+    cards: generateCards(text, { path: notesPath, corrections }),
+  };
+}
+const newSlug = () => `docker-${crypto.randomUUID().slice(0, 8)}`;
+
+describe("seeding a deck", () => {
+  it("loads every card, and a second run with the same notes writes nothing", async () => {
+    const slug = newSlug();
+    const deck = deckFrom(notes, slug);
+    expect(await seedDeck(getDb(), deck)).toMatchObject({ created: deck.cards.length, updated: 0, retired: 0 });
+    const before = await getDb().card.findMany({ where: { deck: { slug } }, orderBy: { key: "asc" } });
+    expect(await seedDeck(getDb(), deck)).toEqual({ created: 0, updated: 0, retired: 0, unchanged: deck.cards.length });
+    expect(await getDb().card.findMany({ where: { deck: { slug } }, orderBy: { key: "asc" } })).toEqual(before);
+  });
+
+  it("keeps a user's review state when a note is reworded", async () => {
+    const slug = newSlug();
+    await seedDeck(getDb(), deckFrom(notes, slug));
+    const card = await getDb().card.findFirstOrThrow({ where: { deck: { slug }, prompt: "Docker Desktopとは？" } });
+    const user = await createUser("learner");
+    const dueAt = new Date("2026-12-24T00:00:00Z");
+    await getDb().cardState.create({
+      data: { userId: user.id, cardId: card.id, state: 2, dueAt, stability: 12.5, reps: 3 },
+    });
+
+    const reworded = notes.replace(
+      "WindowsやMacでDockerを使うためのGUIアプリケーションのこと",
+      "Windows や macOS で Docker を使う GUI アプリ",
+    );
+    expect(await seedDeck(getDb(), deckFrom(reworded, slug))).toMatchObject({ created: 0, retired: 0 });
+
+    const after = await getDb().card.findUniqueOrThrow({ where: { id: card.id }, include: { states: true } });
+    expect(after.answer).toBe("Windows や macOS で Docker を使う GUI アプリ");
+    expect(after.states).toEqual([expect.objectContaining({ userId: user.id, stability: 12.5, reps: 3, dueAt })]);
+  });
+
+  it("retires the cards of a deleted section, with their history, and restores them when it returns", async () => {
+    const slug = newSlug();
+    await seedDeck(getDb(), deckFrom(notes, slug));
+    const section = ["Dockerのネットワーク", "オーバーレイネットワーク"];
+    const cards = await getDb().card.findMany({ where: { deck: { slug }, section: { equals: section } } });
+    expect(cards.length).toBeGreaterThan(0);
+    const user = await createUser("history");
+    await getDb().cardState.create({
+      data: { userId: user.id, cardId: cards[0]?.id ?? "", dueAt: new Date(), reps: 1 },
+    });
+
+    // Lines 236-237: the overlay network's heading and its one item.
+    const withoutSection = notes
+      .split("\n")
+      .map((line, index) => (index === 235 || index === 236 ? "" : line))
+      .join("\n");
+    expect(withoutSection).not.toContain("オーバーレイ");
+    const counts = await seedDeck(getDb(), deckFrom(withoutSection, slug), new Date("2026-12-01T00:00:00Z"));
+    expect(counts.retired).toBeGreaterThanOrEqual(cards.length);
+
+    const retired = await getDb().card.findMany({
+      where: { id: { in: cards.map((c) => c.id) } },
+      include: { states: true },
+    });
+    expect(retired.every((c) => c.retiredAt?.toISOString() === "2026-12-01T00:00:00.000Z")).toBe(true);
+    expect(retired.flatMap((c) => c.states)).toHaveLength(1);
+
+    await seedDeck(getDb(), deckFrom(notes, slug));
+    const restored = await getDb().card.findMany({ where: { id: { in: cards.map((c) => c.id) } } });
+    expect(restored.every((c) => c.retiredAt === null)).toBe(true);
+  });
+});
