@@ -1,4 +1,4 @@
-import type { Code } from "mdast";
+import type { Code, RootContent } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
 import { type Context, givesAway, makeCard } from "../card";
 import { type Alias, cleanCommand, equivalents, isDockerCommand } from "../commands";
@@ -45,7 +45,7 @@ const withoutOptionHints = (text: string) => text.replace(/\s*[(（]-{1,2}[\w-]+
  * When the heading names the command itself ("container logs を使う"), the sentence
  * before the code says what it does ("`container logs` は…を表示します").
  */
-function describedBy(section: Section, code: Code, command: string): string | undefined {
+function describedBy(section: Section, code: Code, command: string): { text: string; node: RootContent } | undefined {
   const title = section.path.at(-1) ?? "";
   const words = command.split(" ").slice(1, 3).join(" ");
   if (!title.includes(words)) return undefined;
@@ -55,7 +55,7 @@ function describedBy(section: Section, code: Code, command: string): string | un
   const text = textOf(paragraph)
     .replace(new RegExp(`^\\s*${words}\\s*は\\s*`), "")
     .replace(/します。?$/, "する");
-  return text.includes(words) ? undefined : text;
+  return text.includes(words) ? undefined : { text, node: paragraph };
 }
 
 // A long command asked by its purpose alone could not be answered: give its values,
@@ -75,7 +75,8 @@ export function extractCodeCommands(context: Context, section: Section, aliases:
       const docker = group.commands.filter(isDockerCommand);
       const [answer, ...same] = docker;
       if (!answer) continue;
-      const task = withoutOptionHints(group.description ?? describedBy(section, code, answer) ?? title);
+      const described = group.description ? undefined : describedBy(section, code, answer);
+      const task = withoutOptionHints(group.description ?? described?.text ?? title);
       // A heading like "実行コマンド" says nothing alone: its parent says what for.
       const prompt =
         !group.description && /コマンド$|commands?$/i.test(title) && parent
@@ -83,9 +84,8 @@ export function extractCodeCommands(context: Context, section: Section, aliases:
           : context.phrasing.whichCommand(task);
       if (givesAway(prompt, answer)) continue;
       const accepted = [...same, ...docker.flatMap((command) => equivalents(command, aliases))];
-      cards.push(
-        makeCard(context, section, { kind: "typed", subject: answer, prompt, answer, accepted, nodes: [code] }),
-      );
+      const nodes = described ? [described.node, code] : [code];
+      cards.push(makeCard(context, section, { kind: "typed", subject: answer, prompt, answer, accepted, nodes }));
     }
   }
   return cards;

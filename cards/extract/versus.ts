@@ -17,25 +17,49 @@ export function cleanLabel(text: string): string {
 
 const firstList = (nodes: RootContent[]) => nodes.find((node): node is List => node.type === "list");
 
-const sharedSuffix = (labels: string[]) => {
-  let length = 0;
-  if (labels.length < 2) return 0;
-  while (labels.every((label) => label.length > length && label.at(-1 - length) === labels[0]?.at(-1 - length)))
-    length++;
-  return length;
-};
+/** Characters two names share at their start or their end (コンテナ型の利点 / コンテナ型の欠点). */
+function sharedAffix(a: string, b: string): number {
+  let prefix = 0;
+  while (prefix < Math.min(a.length, b.length) && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < Math.min(a.length, b.length) && a.at(-1 - suffix) === b.at(-1 - suffix)) suffix++;
+  return Math.max(prefix, suffix);
+}
 
 /**
  * Subsections that each list properties of one kind of thing, named alike (ボリュームマウント /
- * バインドマウント, ブリッジネットワーク / オーバーレイネットワーク).
+ * バインドマウント, ブリッジネットワーク / オーバーレイネットワーク, 利点 / 欠点 of one thing).
  */
 function sidesFromSubsections(section: Section): Side[] {
   const sides = section.children.flatMap((child) => {
     const list = child.body[0]?.type === "list" ? firstList(child.body) : undefined;
     return list ? [{ label: cleanLabel(child.path.at(-1) ?? ""), list }] : [];
   });
-  const isAlike = sides.length === section.children.length && sharedSuffix(sides.map((side) => side.label)) >= 2;
-  return isAlike ? sides : [];
+  // The sides named alike: each shares two or more characters with another.
+  const alike = sides.filter((side) =>
+    sides.some((other) => other !== side && sharedAffix(side.label, other.label) >= 2),
+  );
+  return alike.length >= 2 ? alike : [];
+}
+
+/** "ボリュームマウントは…場合に便利であり": a sentence that starts with one side's name. */
+function statementsAbout(
+  section: Section,
+  labels: string[],
+): { label: string; statement: string; node: RootContent }[] {
+  const found: { label: string; statement: string; node: RootContent }[] = [];
+  const bodies = [section.body, ...section.children.map((child) => child.body)].flat();
+  for (const node of bodies.filter((n) => n.type === "paragraph")) {
+    for (const sentence of textOf(node).split(/\n|。/)) {
+      const label = labels.find((l) => sentence.trim().startsWith(`${l}は`));
+      if (!label) continue;
+      const statement = tidy(sentence.trim().slice(label.length + 1))
+        .replace(/ています$/, "ている")
+        .replace(/(であり|です)$/, "");
+      if (statement.length >= 6) found.push({ label, statement, node });
+    }
+  }
+  return found;
 }
 
 /** "With the default, 1. 2. 3." then "A user-defined one, 1. 2.": pairs of a lead sentence and a list. */
@@ -59,6 +83,17 @@ export function extractVersus(context: Context, section: Section): Card[] {
   for (const sides of [sidesFromSubsections(section), sidesFromLeads(context, section)]) {
     if (sides.length < 2) continue;
     const labels = sides.map((side) => side.label);
+    for (const { label, statement, node } of statementsAbout(section, labels)) {
+      cards.push(
+        makeCard(context, section, {
+          kind: "basic",
+          subject: `${label}: ${statement.slice(0, 40)}`,
+          prompt: context.phrasing.versus(statement, labels),
+          answer: label,
+          nodes: [node],
+        }),
+      );
+    }
     for (const { label, list } of sides) {
       for (const item of list.children) {
         const statement = tidy(textOf(item.children[0] ?? item).split("\n")[0] ?? "").replace(/。$/, "");
