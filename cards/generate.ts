@@ -54,16 +54,20 @@ export function generateCards(notes: string, { path, corrections = {} }: Generat
   ]);
   const seenKeys = new Set<string>();
   const seenQuestions = new Set<string>();
-  return cards
-    .filter((card) => {
-      // The same question twice (a command shown in two sections) is one card.
-      const isCombination = card.key.includes("#typed: combines");
-      const question =
-        card.kind === "typed" && !isCombination ? `typed|${tidy(card.answer)}` : `${card.kind}|${card.prompt}`;
-      if (seenKeys.has(card.key) || seenQuestions.has(question)) return false;
-      seenKeys.add(card.key);
-      seenQuestions.add(question);
-      return true;
-    })
-    .sort((a, b) => a.source.lines[0] - b.source.lines[0]);
+  return (
+    cards
+      // What markup can leave empty (a heading of only backticks) asks nothing.
+      .filter((card) => card.prompt && card.answer && card.section.every(Boolean))
+      .filter((card) => {
+        // The same question twice (a command shown in two sections) is one card.
+        const isCombination = card.key.includes("#typed: combines");
+        const question =
+          card.kind === "typed" && !isCombination ? `typed|${tidy(card.answer)}` : `${card.kind}|${card.prompt}`;
+        if (seenKeys.has(card.key) || seenQuestions.has(question)) return false;
+        seenKeys.add(card.key);
+        seenQuestions.add(question);
+        return true;
+      })
+      .sort((a, b) => a.source.lines[0] - b.source.lines[0])
+  );
 }

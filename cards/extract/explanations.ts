@@ -40,7 +40,7 @@ function withoutSubject(text: string, term: string): string {
  * and, with X blanked out of the explanation, "which is X".
  */
 export function extractExplanations(context: Context, section: Section, aliases: Alias[]): Card[] {
-  const term = section.path.at(-1);
+  const term = tidy(section.path.at(-1) ?? "");
   const first = section.body[0];
   if (!term || first?.type !== "paragraph" || !namesATerm(term)) return [];
   // A short lead-in to a list ("デフォルトだと") is not an explanation.

@@ -83,11 +83,11 @@ export function extractVersus(context: Context, section: Section): Card[] {
   for (const sides of [sidesFromSubsections(section), sidesFromLeads(context, section)]) {
     if (sides.length < 2) continue;
     const labels = sides.map((side) => side.label);
-    for (const { label, statement, node } of statementsAbout(section, labels)) {
+    for (const [index, { label, statement, node }] of statementsAbout(section, labels).entries()) {
       cards.push(
         makeCard(context, section, {
           kind: "basic",
-          subject: `${label}: ${statement.slice(0, 40)}`,
+          subject: `${label}: sentence ${index + 1}`,
           prompt: context.phrasing.versus(statement, labels),
           answer: label,
           nodes: [node],
@@ -95,14 +95,15 @@ export function extractVersus(context: Context, section: Section): Card[] {
       );
     }
     for (const { label, list } of sides) {
-      for (const item of list.children) {
+      for (const [index, item] of list.children.entries()) {
         const statement = tidy(textOf(item.children[0] ?? item).split("\n")[0] ?? "").replace(/。$/, "");
         const mentionsSide = labels.some((l) => givesAway(statement.replace(/ー/g, ""), stem(l)));
         if (statement.length < 6 || mentionsSide) continue;
         cards.push(
           makeCard(context, section, {
             kind: "basic",
-            subject: `${label}: ${statement.slice(0, 40)}`,
+            // By position, so rewording the statement keeps the card.
+            subject: `${label}: item ${index + 1}`,
             prompt: context.phrasing.versus(statement, labels),
             answer: label,
             nodes: [item],
