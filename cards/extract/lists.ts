@@ -46,7 +46,12 @@ export function extractLists(context: Context, section: Section): Card[] {
   let enumeration = 0;
   for (const node of section.body) {
     if (node.type !== "list") continue;
-    const isEnumeration = definitionsOf(node).length === 0 && !has(node, "inlineCode") && !has(node, "strong");
+    // "- イメージの一覧は `image ls`" items are commands, asked one by one elsewhere.
+    const isCommandList = node.children.every((item) => {
+      const paragraph = item.children[0];
+      return paragraph?.type === "paragraph" && paragraph.children.at(-1)?.type === "inlineCode";
+    });
+    const isEnumeration = definitionsOf(node).length === 0 && !isCommandList && !has(node, "strong");
     if (isEnumeration && node.children.every((item) => !has(item.children.slice(1), "list"))) {
       const items = node.children.map(firstLine);
       cards.push(
