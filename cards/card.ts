@@ -44,6 +44,21 @@ export function makeCard(context: Context, section: Section, input: CardInput): 
   };
 }
 
+/**
+ * "Which term is this?": multiple choice when the siblings give three or more wrong
+ * options, else a plain reverse card.
+ */
+export function reverseCard(
+  context: Context,
+  section: Section,
+  input: Omit<CardInput, "kind" | "choices">,
+  siblings: string[],
+): Card {
+  return siblings.length >= 3
+    ? makeCard(context, section, { ...input, kind: "choice", choices: siblings })
+    : makeCard(context, section, { ...input, kind: "reverse" });
+}
+
 /** Whether a prompt would give its own answer away. */
 export function givesAway(prompt: string, answer: string): boolean {
   const norm = (text: string) =>

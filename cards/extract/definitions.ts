@@ -1,6 +1,6 @@
 import type { List, ListItem } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
-import { type Context, givesAway, makeCard, mask, tidy } from "../card";
+import { type Context, givesAway, makeCard, mask, reverseCard, tidy } from "../card";
 import type { Section } from "../outline";
 import type { Card } from "../types";
 
@@ -41,17 +41,8 @@ export function extractDefinitions(context: Context, section: Section): Card[] {
       if (givesAway(description, term)) continue;
       const others = definitions.filter((d) => d.term !== term).map((d) => d.term);
       const group = section.path.at(-1) ?? "";
-      const reverse = {
-        subject: term,
-        prompt: context.phrasing.whichOfGroup(description, group),
-        answer: term,
-        nodes: [item],
-      };
-      cards.push(
-        others.length >= 3
-          ? makeCard(context, section, { ...reverse, kind: "choice", choices: others })
-          : makeCard(context, section, { ...reverse, kind: "reverse" }),
-      );
+      const prompt = context.phrasing.whichOfGroup(description, group);
+      cards.push(reverseCard(context, section, { subject: term, prompt, answer: term, nodes: [item] }, others));
     }
   }
   return cards;

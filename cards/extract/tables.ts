@@ -1,6 +1,6 @@
 import type { Table, TableCell } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
-import { type Context, givesAway, makeCard, tidy } from "../card";
+import { type Context, givesAway, makeCard, reverseCard, tidy } from "../card";
 import type { Section } from "../outline";
 import type { Card } from "../types";
 
@@ -42,17 +42,8 @@ export function extractTables(context: Context, section: Section): Card[] {
       const others = rows
         .filter((other) => other.term !== term && other.meaning !== meaning)
         .map((other) => other.term);
-      const reverse = {
-        subject: term,
-        prompt: context.phrasing.tableWhich(title, meaning),
-        answer: term,
-        nodes: [row],
-      };
-      cards.push(
-        others.length >= 3
-          ? makeCard(context, section, { ...reverse, kind: "choice", choices: others })
-          : makeCard(context, section, { ...reverse, kind: "reverse" }),
-      );
+      const prompt = context.phrasing.tableWhich(title, meaning);
+      cards.push(reverseCard(context, section, { subject: term, prompt, answer: term, nodes: [row] }, others));
     }
   }
   return cards;
