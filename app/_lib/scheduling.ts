@@ -1,0 +1,121 @@
+// The only module that imports ts-fsrs: its API (and snake_case) stays here, so its next
+// major version changes one file.
+import { type Card as FsrsCard, fsrs, type Grade, generatorParameters, Rating, type State } from "ts-fsrs";
+
+/** What we store of a user's memory of one card. */
+export type Memory = {
+  /** 0 new, 1 learning, 2 review, 3 relearning. */
+  state: 0 | 1 | 2 | 3;
+  dueAt: Date;
+  /** Days until recall probability falls to 90 %. */
+  stability: number;
+  /** 1 (easy) to 10 (hard); 0 before the first review. */
+  difficulty: number;
+  reps: number;
+  lapses: number;
+  /** Index into the (re)learning steps. */
+  learningStep: number;
+  scheduledDays: number;
+  lastReviewAt: Date | null;
+};
+
+export type SchedulerSettings = {
+  /** Target probability of recall at the due date, 0.70–0.97. */
+  desiredRetention: number;
+  maximumIntervalDays: number;
+  /** Spread due dates a little so cards learned together do not stay together. */
+  fuzz: boolean;
+};
+
+export const grades = [1, 2, 3, 4] as const;
+export type GradeValue = (typeof grades)[number];
+
+const gradeToRating: Record<GradeValue, Grade> = { 1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy };
+
+function scheduler(settings: SchedulerSettings) {
+  return fsrs(
+    generatorParameters({
+      request_retention: settings.desiredRetention,
+      maximum_interval: settings.maximumIntervalDays,
+      enable_fuzz: settings.fuzz,
+    }),
+  );
+}
+
+function toFsrs(memory: Memory): FsrsCard {
+  return {
+    due: memory.dueAt,
+    stability: memory.stability,
+    difficulty: memory.difficulty,
+    elapsed_days: 0,
+    scheduled_days: memory.scheduledDays,
+    learning_steps: memory.learningStep,
+    reps: memory.reps,
+    lapses: memory.lapses,
+    state: memory.state as State,
+    last_review: memory.lastReviewAt ?? undefined,
+  };
+}
+
+function fromFsrs(card: FsrsCard): Memory {
+  return {
+    state: card.state as Memory["state"],
+    dueAt: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    reps: card.reps,
+    lapses: card.lapses,
+    learningStep: card.learning_steps,
+    scheduledDays: card.scheduled_days,
+    lastReviewAt: card.last_review ?? null,
+  };
+}
+
+/** A card never reviewed, due now. */
+export function newMemory(now: Date): Memory {
+  return {
+    state: 0,
+    dueAt: now,
+    stability: 0,
+    difficulty: 0,
+    reps: 0,
+    lapses: 0,
+    learningStep: 0,
+    scheduledDays: 0,
+    lastReviewAt: null,
+  };
+}
+
+/** The memory after answering with `grade` at `now`. */
+export function applyGrade(memory: Memory, grade: GradeValue, now: Date, settings: SchedulerSettings): Memory {
+  return fromFsrs(scheduler(settings).next(toFsrs(memory), now, gradeToRating[grade]).card);
+}
+
+/** When each grade would bring the card back: what the grade buttons show. */
+export function previewGrades(memory: Memory, now: Date, settings: SchedulerSettings): Record<GradeValue, Date> {
+  const preview = scheduler(settings).repeat(toFsrs(memory), now);
+  return {
+    1: preview[Rating.Again].card.due,
+    2: preview[Rating.Hard].card.due,
+    3: preview[Rating.Good].card.due,
+    4: preview[Rating.Easy].card.due,
+  };
+}
+
+/** Probability of recalling the card at `at` (0 for a card never reviewed). */
+export function recallProbability(memory: Memory, at: Date, settings: SchedulerSettings): number {
+  if (memory.state === 0) return 0;
+  return scheduler(settings).get_retrievability(toFsrs(memory), at, false);
+}
+
+/** The memory a sequence of answers leads to, from a new card: the review log is the truth. */
+export function replayAnswers(
+  answers: { grade: GradeValue; at: Date }[],
+  settings: SchedulerSettings,
+  createdAt: Date,
+): Memory {
+  return answers.reduce(
+    (memory, answer) => applyGrade(memory, answer.grade, answer.at, settings),
+    newMemory(createdAt),
+  );
+}
