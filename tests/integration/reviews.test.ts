@@ -1,0 +1,141 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type GradeValue, replayAnswers } from "@/app/_lib/scheduling";
+import { getDb } from "@/app/_server/db";
+import { recordAnswer, undoLastAnswer } from "@/app/_server/reviews";
+import { deckSchema } from "@/cards/types";
+import { seedDeck } from "@/prisma/seed-decks";
+import { createUser } from "../support/users";
+
+const settings = { desiredRetention: 0.9, maximumIntervalDays: 36500, fuzz: false };
+const now = new Date("2026-11-29T09:00:00Z");
+let cardIds: string[] = [];
+
+beforeAll(async () => {
+  const deck = deckSchema.parse(JSON.parse(readFileSync("cards/decks/docker.json", "utf8")));
+  const slug = `reviews-${crypto.randomUUID().slice(0, 8)}`;
+  await seedDeck(getDb(), { ...deck, deck: { ...deck.deck, slug } });
+  cardIds = (
+    await getDb().card.findMany({ where: { deck: { slug } }, orderBy: { position: "asc" }, select: { id: true } })
+  ).map((c) => c.id);
+});
+
+const answer = (cardId: string, grade: GradeValue, version: number, answerId = crypto.randomUUID()) => ({
+  cardId,
+  grade,
+  version,
+  answerId,
+  durationMs: 4000,
+});
+const card = (index: number) => cardIds[index] as string;
+
+describe("answering a card", () => {
+  it("applies the same answer sent 20 times at once exactly once", async () => {
+    const user = await createUser("replay");
+    const same = answer(card(0), 3, 0);
+    const results = await Promise.all(Array.from({ length: 20 }, () => recordAnswer(user, same, settings, now)));
+    expect(results.filter((r) => "status" in r && r.status === "applied")).toHaveLength(1);
+    expect(results.filter((r) => "status" in r && r.status === "replayed")).toHaveLength(19);
+    expect(await getDb().reviewLog.count({ where: { userId: user.id } })).toBe(1);
+    expect(
+      await getDb().cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card(0) } } }),
+    ).toMatchObject({
+      reps: 1,
+      version: 1,
+    });
+  });
+
+  it("of two tabs answering the same card differently, applies one and tells the other the card moved on", async () => {
+    const user = await createUser("tabs");
+    const [a, b] = await Promise.all([
+      recordAnswer(user, answer(card(1), 1, 0), settings, now),
+      recordAnswer(user, answer(card(1), 4, 0), settings, now),
+    ]);
+    const outcomes = [a, b].map((r) => ("status" in r ? r.status : r.error)).sort();
+    expect(outcomes).toEqual(["applied", "card-moved-on"]);
+    expect(await getDb().reviewLog.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("keeps a log from which the state can be rebuilt", async () => {
+    const user = await createUser("log");
+    const grades: GradeValue[] = [3, 1, 3, 3, 2, 4];
+    let version = 0;
+    let at = now;
+    for (const grade of grades) {
+      const result = await recordAnswer(user, answer(card(2), grade, version), settings, at);
+      if (!("status" in result)) throw new Error(result.error);
+      version = result.version;
+      at = new Date(result.dueAt.getTime() + 60_000);
+    }
+    const log = await getDb().reviewLog.findMany({
+      where: { userId: user.id, cardId: card(2) },
+      orderBy: { reviewedAt: "asc" },
+    });
+    const rebuilt = replayAnswers(
+      log.map((row) => ({ grade: row.grade as GradeValue, at: row.reviewedAt })),
+      settings,
+      now,
+    );
+    const stored = await getDb().cardState.findUniqueOrThrow({
+      where: { userId_cardId: { userId: user.id, cardId: card(2) } },
+    });
+    expect({ ...rebuilt }).toEqual({
+      state: stored.state,
+      dueAt: stored.dueAt,
+      stability: stored.stability,
+      difficulty: stored.difficulty,
+      reps: stored.reps,
+      lapses: stored.lapses,
+      learningStep: stored.learningStep,
+      scheduledDays: stored.scheduledDays,
+      lastReviewAt: stored.lastReviewAt,
+    });
+  });
+
+  it("undo restores the previous state exactly and removes the log row", async () => {
+    const user = await createUser("undo");
+    await recordAnswer(user, answer(card(3), 3, 0), settings, now);
+    const key = { userId_cardId: { userId: user.id, cardId: card(3) } };
+    const before = await getDb().cardState.findUniqueOrThrow({ where: key });
+    await recordAnswer(user, answer(card(3), 1, 1), settings, new Date(now.getTime() + 86_400_000));
+    expect(await undoLastAnswer(user)).toMatchObject({ status: "undone", cardId: card(3) });
+    const after = await getDb().cardState.findUniqueOrThrow({ where: key });
+    const fields = [
+      "state",
+      "dueAt",
+      "stability",
+      "difficulty",
+      "reps",
+      "lapses",
+      "learningStep",
+      "scheduledDays",
+      "lastReviewAt",
+    ] as const;
+    for (const field of fields) expect(after[field], field).toEqual(before[field]);
+    expect(await getDb().reviewLog.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("answers a card that does not exist, or is retired, with not-found, writing nothing", async () => {
+    const user = await createUser("missing");
+    expect(await recordAnswer(user, answer(crypto.randomUUID(), 3, 0), settings, now)).toEqual({ error: "not-found" });
+    expect(await getDb().cardState.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("keeps users apart: B's answers and undo never touch A's state or log", async () => {
+    const [a, b] = [await createUser("a"), await createUser("b")];
+    await recordAnswer(a, answer(card(4), 3, 0), settings, now);
+    expect(await undoLastAnswer(b)).toEqual({ error: "nothing-to-undo" });
+    // B answering the same card starts B's own state at version 0, whatever A did.
+    expect(await recordAnswer(b, answer(card(4), 1, 0), settings, now)).toMatchObject({
+      status: "applied",
+      version: 1,
+    });
+    expect(await getDb().reviewLog.count({ where: { userId: a.id } })).toBe(1);
+    expect(
+      await getDb().cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: a.id, cardId: card(4) } } }),
+    ).toMatchObject({
+      reps: 1,
+      state: expect.any(Number),
+    });
+  });
+});
