@@ -1,0 +1,108 @@
+import "server-only";
+import { buildQueue, type QueueCard } from "@/app/_lib/review-queue";
+import type { GradeValue, Memory } from "@/app/_lib/scheduling";
+import { nextStudyDayStart, studyDayStart } from "@/app/_lib/study-day";
+import { getDb } from "./db";
+import { getSchedulerSettings, gradePreview } from "./reviews";
+import type { CurrentUser } from "./session";
+
+type User = Pick<CurrentUser, "id">;
+
+export type ReviewCardDto = {
+  id: string;
+  kind: string;
+  prompt: string;
+  answer: string;
+  accepted: string[];
+  choices: string[];
+  section: string[];
+  source: { path: string; lines: [number, number] };
+  version: number;
+  /** When each grade would bring the card back (ISO dates), for the grade buttons. */
+  intervals: Record<GradeValue, string>;
+};
+
+export type ReviewQueueDto = {
+  cards: ReviewCardDto[];
+  left: { new: number; learning: number; review: number };
+  nextLearningAt: string | null;
+};
+
+/**
+ * The user's queue now: their settings' day boundary and limits, their own card states
+ * only, cards of one deck (by slug) or of all, without retired, suspended or buried ones.
+ */
+export async function getReviewQueue(
+  user: User,
+  deckSlug: string | null,
+  now: Date,
+  take = 20,
+): Promise<ReviewQueueDto | null> {
+  const db = getDb();
+  if (deckSlug && !(await db.deck.findUnique({ where: { slug: deckSlug }, select: { id: true } }))) return null;
+  const settings = await db.userSettings.findUnique({ where: { userId: user.id } });
+  const boundary = { timeZone: settings?.timeZone ?? "UTC", dayStartHour: settings?.dayStartHour ?? 4 };
+  const dayStart = studyDayStart(now, boundary);
+  const [cards, doneNew, doneAll, scheduler] = await Promise.all([
+    db.card.findMany({
+      where: { retiredAt: null, ...(deckSlug ? { deck: { slug: deckSlug } } : {}) },
+      orderBy: [{ deckId: "asc" }, { position: "asc" }],
+      select: {
+        id: true,
+        kind: true,
+        prompt: true,
+        answer: true,
+        accepted: true,
+        choices: true,
+        section: true,
+        sourcePath: true,
+        sourceStartLine: true,
+        sourceEndLine: true,
+        position: true,
+        states: { where: { userId: user.id } },
+      },
+    }),
+    db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: dayStart }, stateBefore: 0 } }),
+    db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: dayStart } } }),
+    getSchedulerSettings(user),
+  ]);
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  const candidates: QueueCard[] = cards.flatMap((card) => {
+    const state = card.states[0];
+    if (state?.suspendedAt || (state?.buriedUntil && state.buriedUntil > now)) return [];
+    const memory: Memory | null = state && state.reps > 0 ? { ...state, state: state.state as Memory["state"] } : null;
+    return [{ id: card.id, position: card.position, memory }];
+  });
+  const queue = buildQueue(
+    candidates,
+    now,
+    nextStudyDayStart(now, boundary),
+    { newPerDay: settings?.newCardsPerDay ?? 20, reviewsPerDay: settings?.maxReviewsPerDay ?? 200 },
+    { newCards: doneNew, reviews: doneAll - doneNew },
+  );
+  return {
+    left: queue.left,
+    nextLearningAt: queue.nextLearningAt?.toISOString() ?? null,
+    cards: queue.cards.slice(0, take).map(({ id, memory }) => {
+      const card = byId.get(id) as (typeof cards)[number];
+      const preview = gradePreview(memory, now, scheduler);
+      return {
+        id,
+        kind: card.kind,
+        prompt: card.prompt,
+        answer: card.answer,
+        accepted: card.accepted,
+        choices: card.choices,
+        section: card.section,
+        source: { path: card.sourcePath, lines: [card.sourceStartLine, card.sourceEndLine] },
+        version: card.states[0]?.version ?? 0,
+        intervals: {
+          1: preview[1].toISOString(),
+          2: preview[2].toISOString(),
+          3: preview[3].toISOString(),
+          4: preview[4].toISOString(),
+        },
+      };
+    }),
+  };
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/app/_server/db";
+import { POST as answer } from "@/app/api/review/answers/route";
+import { GET as queue } from "@/app/api/review/queue/route";
+import { POST as undo } from "@/app/api/review/undo/route";
+import { deckSchema } from "@/cards/types";
+import { seedDeck } from "@/prisma/seed-decks";
+import { actAs } from "../support/session-mock";
+import { createUser } from "../support/users";
+
+vi.mock("@/app/_server/session", () => import("../support/session-mock"));
+
+let slug = "";
+beforeAll(async () => {
+  const deck = deckSchema.parse(JSON.parse(readFileSync("cards/decks/docker.json", "utf8")));
+  slug = `api-${crypto.randomUUID().slice(0, 8)}`;
+  await seedDeck(getDb(), { ...deck, deck: { ...deck.deck, slug } });
+});
+
+const post = (body: unknown) =>
+  answer(
+    new Request("http://app/api/review/answers", {
+      method: "POST",
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
+const getQueue = (deck = slug) => queue(new Request(`http://app/api/review/queue?deck=${deck}`));
+
+describe("the review API", () => {
+  it("refuses anyone not signed in, before reading anything", async () => {
+    actAs(null);
+    expect((await getQueue()).status).toBe(401);
+    expect((await post({})).status).toBe(401);
+    expect((await undo(new Request("http://app/api/review/undo", { method: "POST" }))).status).toBe(401);
+  });
+
+  it("serves new cards in the notes' order, each with when each grade would bring it back", async () => {
+    actAs(await createUser("queue"));
+    const body = await (await getQueue()).json();
+    expect(body.left).toMatchObject({ learning: 0, review: 0, new: 20 });
+    expect(body.cards[0]).toMatchObject({ prompt: "ホスト型仮想化とは？", version: 0 });
+    const intervals = Object.values(body.cards[0].intervals).map((d) => new Date(d as string).getTime());
+    expect(intervals).toEqual([...intervals].sort((a, b) => a - b));
+  });
+
+  it("answers, replays, refuses a stale answer, and undoes", async () => {
+    actAs(await createUser("loop"));
+    const [first] = (await (await getQueue()).json()).cards;
+    const body = { cardId: first.id, grade: 1, answerId: crypto.randomUUID(), version: 0, durationMs: 3000 };
+    const applied = await post(body);
+    expect(applied.status).toBe(200);
+    expect(await applied.json()).toMatchObject({ status: "applied", version: 1 });
+    expect(await (await post(body)).json()).toMatchObject({ status: "replayed" });
+    const stale = await post({ ...body, answerId: crypto.randomUUID(), grade: 3 });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ error: "card-moved-on", version: 1 });
+    expect((await undo(new Request("http://app/api/review/undo", { method: "POST" }))).status).toBe(200);
+    expect((await undo(new Request("http://app/api/review/undo", { method: "POST" }))).status).toBe(409);
+  });
+
+  it.each([
+    ["not JSON", "{", 400],
+    ["a grade outside 1–4", { grade: 5 }, 400],
+    ["a card id that is not a UUID", { cardId: "x" }, 400],
+    ["an unknown card", { cardId: crypto.randomUUID() }, 404],
+  ])("answers %s with a clear 4xx and writes nothing", async (_label, change, status) => {
+    const user = await createUser("bad");
+    actAs(user);
+    const [first] = (await (await getQueue()).json()).cards;
+    const valid = { cardId: first.id, grade: 3, answerId: crypto.randomUUID(), version: 0, durationMs: 1000 };
+    const response = await post(typeof change === "string" ? change : { ...valid, ...change });
+    expect(response.status).toBe(status);
+    expect((await response.json()).message).toEqual(expect.any(String));
+    expect(await getDb().reviewLog.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("answers an unknown or malformed deck with 404 and 400", async () => {
+    actAs(await createUser("decks"));
+    expect((await getQueue("no-such-deck")).status).toBe(404);
+    expect((await getQueue("Bad Slug!")).status).toBe(400);
+  });
+
+  it("shows B none of A's progress", async () => {
+    const [a, b] = [await createUser("a"), await createUser("b")];
+    actAs(a);
+    const [first] = (await (await getQueue()).json()).cards;
+    await post({ cardId: first.id, grade: 4, answerId: crypto.randomUUID(), version: 0, durationMs: 1000 });
+    actAs(b);
+    const seenByB = await (await getQueue()).json();
+    expect(seenByB.cards[0]).toMatchObject({ id: first.id, version: 0 });
+    expect((await undo(new Request("http://app/api/review/undo", { method: "POST" }))).status).toBe(409);
+  });
+});
