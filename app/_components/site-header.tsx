@@ -19,6 +19,9 @@ export async function SiteHeader() {
               <Link className={link} href="/home">
                 {t("header.home")}
               </Link>
+              <Link className={link} href="/review">
+                {t("header.review")}
+              </Link>
               <Link className={link} href="/settings">
                 {t("header.settings")}
               </Link>

@@ -98,7 +98,8 @@ function matches(expected: Parsed, given: Parsed): boolean {
   );
 }
 
-export type TokenDiff = { token: string; status: "same" | "missing" | "extra" }[];
+/** Tokens of the closest right answer and of what was typed, in order; `position` keys them. */
+export type TokenDiff = { token: string; status: "same" | "missing" | "extra"; position: number }[];
 export type TypedResult = { isCorrect: boolean; suggestedGrade: 1 | 3; closest: string; diff: TokenDiff };
 
 /**
@@ -115,11 +116,13 @@ export function checkTypedAnswer(input: string, answer: string, accepted: string
     candidates
       .map((candidate) => ({ candidate, changes: diffArrays(normalizeTyped(candidate).split(" "), tokens) }))
       .sort((a, b) => changed(a.changes) - changed(b.changes))[0]?.candidate ?? answer;
-  const diff: TokenDiff = diffArrays(normalizeTyped(closest).split(" "), tokens).flatMap((change) =>
-    change.value.map(
-      (token) => ({ token, status: change.added ? "extra" : change.removed ? "missing" : "same" }) as const,
-    ),
-  );
+  const diff: TokenDiff = diffArrays(normalizeTyped(closest).split(" "), tokens)
+    .flatMap((change) =>
+      change.value.map(
+        (token) => ({ token, status: change.added ? "extra" : change.removed ? "missing" : "same" }) as const,
+      ),
+    )
+    .map((part, position) => ({ ...part, position }));
   return { isCorrect, suggestedGrade: isCorrect ? 3 : 1, closest, diff };
 }
 

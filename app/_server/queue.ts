@@ -1,32 +1,13 @@
 import "server-only";
+import type { ReviewCardDto, ReviewQueueDto } from "@/app/_lib/review-dto";
 import { buildQueue, type QueueCard } from "@/app/_lib/review-queue";
-import type { GradeValue, Memory } from "@/app/_lib/scheduling";
+import type { Memory } from "@/app/_lib/scheduling";
 import { nextStudyDayStart, studyDayStart } from "@/app/_lib/study-day";
 import { getDb } from "./db";
 import { getSchedulerSettings, gradePreview } from "./reviews";
 import type { CurrentUser } from "./session";
 
 type User = Pick<CurrentUser, "id">;
-
-export type ReviewCardDto = {
-  id: string;
-  kind: string;
-  prompt: string;
-  answer: string;
-  accepted: string[];
-  choices: string[];
-  section: string[];
-  source: { path: string; lines: [number, number] };
-  version: number;
-  /** When each grade would bring the card back (ISO dates), for the grade buttons. */
-  intervals: Record<GradeValue, string>;
-};
-
-export type ReviewQueueDto = {
-  cards: ReviewCardDto[];
-  left: { new: number; learning: number; review: number };
-  nextLearningAt: string | null;
-};
 
 /**
  * The user's queue now: their settings' day boundary and limits, their own card states
@@ -88,7 +69,7 @@ export async function getReviewQueue(
       const preview = gradePreview(memory, now, scheduler);
       return {
         id,
-        kind: card.kind,
+        kind: card.kind as ReviewCardDto["kind"],
         prompt: card.prompt,
         answer: card.answer,
         accepted: card.accepted,

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ReviewSession } from "@/app/_components/review-session";
+import { getReviewQueue } from "@/app/_server/queue";
+import { requireUser } from "@/app/_server/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("review"))("title") };
+}
+
+export default async function ReviewPage() {
+  const user = await requireUser();
+  const queue = await getReviewQueue(user, null, new Date());
+  return queue && <ReviewSession initial={queue} deck={null} />;
+}

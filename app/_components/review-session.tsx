@@ -1,0 +1,241 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { checkTypedAnswer, type TypedResult } from "@/app/_lib/answer-check";
+import type { ReviewCardDto, ReviewQueueDto } from "@/app/_lib/review-dto";
+
+type Grade = 1 | 2 | 3 | 4;
+type Phase = { kind: "question" } | { kind: "answer"; typed?: TypedResult; picked?: string };
+type Stats = { reviewed: number; correct: number; startedAt: number };
+
+const gradeKeys: Grade[] = [1, 2, 3, 4];
+
+function shuffle<T>(items: T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
+
+async function fetchQueue(deck: string | null): Promise<ReviewQueueDto> {
+  const response = await fetch(`/api/review/queue${deck ? `?deck=${deck}` : ""}`, { cache: "no-store" });
+  if (!response.ok) throw new Error(`queue: ${response.status}`);
+  return response.json();
+}
+
+export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck: string | null }) {
+  const t = useTranslations("review");
+  const format = useFormatter();
+  const [queue, setQueue] = useState(initial);
+  const [phase, setPhase] = useState<Phase>({ kind: "question" });
+  const [typed, setTyped] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [stats, setStats] = useState<Stats>({ reviewed: 0, correct: 0, startedAt: Date.now() });
+  const shownAt = useRef(Date.now());
+  const card: ReviewCardDto | undefined = queue.cards[0];
+  const options = useMemo(() => (card?.kind === "choice" ? shuffle([card.answer, ...card.choices]) : []), [card]);
+
+  const reload = useCallback(async () => {
+    setQueue(await fetchQueue(deck));
+    setPhase({ kind: "question" });
+    setTyped("");
+    shownAt.current = Date.now();
+  }, [deck]);
+
+  const reveal = useCallback(() => {
+    if (!card || phase.kind !== "question") return;
+    setPhase(
+      card.kind === "typed"
+        ? { kind: "answer", typed: checkTypedAnswer(typed, card.answer, card.accepted) }
+        : { kind: "answer" },
+    );
+  }, [card, phase, typed]);
+
+  const grade = useCallback(
+    async (value: Grade) => {
+      if (!card || phase.kind !== "answer" || busy) return;
+      setBusy(true);
+      const response = await fetch("/api/review/answers", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          cardId: card.id,
+          grade: value,
+          answerId: crypto.randomUUID(),
+          version: card.version,
+          durationMs: Math.min(Date.now() - shownAt.current, 3_600_000),
+        }),
+      });
+      setNotice(response.status === 409 ? t("movedOn") : null);
+      if (response.ok) setStats((s) => ({ ...s, reviewed: s.reviewed + 1, correct: s.correct + (value > 1 ? 1 : 0) }));
+      await reload();
+      setBusy(false);
+    },
+    [card, phase, busy, reload, t],
+  );
+
+  const undo = useCallback(async () => {
+    if (busy) return;
+    setBusy(true);
+    const response = await fetch("/api/review/undo", { method: "POST" });
+    setNotice(response.ok ? t("undone") : t("nothingToUndo"));
+    if (response.ok) setStats((s) => ({ ...s, reviewed: Math.max(0, s.reviewed - 1) }));
+    await reload();
+    setBusy(false);
+  }, [busy, reload, t]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      // Enter while an IME is composing confirms the composition, not the answer.
+      if (event.isComposing || event.keyCode === 229) return;
+      const inField = event.target instanceof HTMLInputElement;
+      if ((event.key === " " && !inField) || event.key === "Enter") {
+        if (phase.kind === "question") {
+          event.preventDefault();
+          reveal();
+        }
+        return;
+      }
+      if (inField) return;
+      if (phase.kind === "answer" && ["1", "2", "3", "4"].includes(event.key)) void grade(Number(event.key) as Grade);
+      if (event.key === "z" || event.key === "Z") void undo();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [phase, reveal, grade, undo]);
+
+  if (!card) {
+    const minutes = Math.round((Date.now() - stats.startedAt) / 60_000);
+    return (
+      <section aria-labelledby="done" className="space-y-3">
+        <h1 id="done" className="text-2xl font-bold">
+          {t("doneTitle")}
+        </h1>
+        <p>
+          {t("summary", {
+            reviewed: stats.reviewed,
+            accuracy: stats.reviewed ? Math.round((100 * stats.correct) / stats.reviewed) : 0,
+            minutes,
+          })}
+        </p>
+        {queue.nextLearningAt && (
+          <p>{t("nextLearning", { time: format.dateTime(new Date(queue.nextLearningAt), { timeStyle: "short" }) })}</p>
+        )}
+        {notice && <p role="status">{notice}</p>}
+      </section>
+    );
+  }
+
+  return (
+    <section aria-label={t("title")} className="space-y-6">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
+        {t("left", queue.left)}
+      </p>
+      <p className="text-xs text-zinc-500">{card.section.join(" › ")}</p>
+      <h1 className="text-2xl font-semibold whitespace-pre-wrap">{card.prompt}</h1>
+      {card.kind === "typed" && phase.kind === "question" && (
+        <label className="block space-y-1">
+          <span className="text-sm">{t("typeCommand")}</span>
+          <input
+            className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono dark:border-zinc-700 dark:bg-zinc-900"
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            // biome-ignore lint/a11y/noAutofocus: the answer field is the point of a typed card.
+            autoFocus
+          />
+        </label>
+      )}
+      {card.kind === "choice" && phase.kind === "question" && (
+        <ul className="space-y-2">
+          {options.map((option) => (
+            <li key={option}>
+              <button
+                type="button"
+                className="w-full rounded-md border px-3 py-2 text-left"
+                onClick={() => setPhase({ kind: "answer", picked: option })}
+              >
+                {option}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {phase.kind === "question" ? (
+        card.kind !== "choice" && (
+          <button
+            type="button"
+            className="rounded-md bg-zinc-900 px-4 py-2 text-white dark:bg-zinc-100 dark:text-zinc-900"
+            onClick={reveal}
+          >
+            {t(card.kind === "typed" ? "check" : "showAnswer")}
+          </button>
+        )
+      ) : (
+        <div className="space-y-4">
+          <div className="rounded-md border border-zinc-300 p-4 dark:border-zinc-700">
+            <p className="text-sm text-zinc-500">{t("answer")}</p>
+            <p className="text-lg font-medium whitespace-pre-wrap" data-testid="answer">
+              {card.answer}
+            </p>
+            {phase.typed && (
+              <p role="status" className="mt-2 font-mono text-sm">
+                {phase.typed.isCorrect ? t("typedCorrect") : t("typedWrong")}{" "}
+                {phase.typed.diff.map((part) => (
+                  <span
+                    key={part.position}
+                    className={
+                      part.status === "missing"
+                        ? "text-red-700 underline"
+                        : part.status === "extra"
+                          ? "text-red-700 line-through"
+                          : ""
+                    }
+                  >
+                    {part.token}{" "}
+                  </span>
+                ))}
+              </p>
+            )}
+            {phase.picked && (
+              <p role="status" className="mt-2">
+                {phase.picked === card.answer ? t("typedCorrect") : t("typedWrong")}
+              </p>
+            )}
+            <p className="mt-2 text-xs text-zinc-500">
+              {t("source", { path: card.source.path, start: card.source.lines[0], end: card.source.lines[1] })}
+            </p>
+          </div>
+          <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+            {gradeKeys.map((value) => (
+              <button
+                key={value}
+                type="button"
+                disabled={busy}
+                onClick={() => void grade(value)}
+                className="rounded-md border px-3 py-2"
+                aria-keyshortcuts={String(value)}
+              >
+                <span className="block font-medium">{t(`grade${value}`)}</span>
+                <span className="block text-xs">
+                  {format.relativeTime(new Date(card.intervals[value]), new Date())}
+                </span>
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+      <div className="flex gap-3 text-sm">
+        <button type="button" className="underline" onClick={() => void undo()} aria-keyshortcuts="z">
+          {t("undo")}
+        </button>
+      </div>
+      {notice && <p role="status">{notice}</p>}
+    </section>
+  );
+}

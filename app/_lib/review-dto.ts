@@ -1,0 +1,24 @@
+import type { GradeValue } from "./scheduling";
+
+/** A card as the review screen gets it. */
+export type ReviewCardDto = {
+  id: string;
+  kind: "basic" | "reverse" | "cloze" | "typed" | "choice";
+  prompt: string;
+  answer: string;
+  accepted: string[];
+  choices: string[];
+  section: string[];
+  source: { path: string; lines: [number, number] };
+  /** The state version the answer must name (0 for a card never seen). */
+  version: number;
+  /** When each grade would bring the card back (ISO dates), for the grade buttons. */
+  intervals: Record<GradeValue, string>;
+};
+
+export type ReviewQueueDto = {
+  cards: ReviewCardDto[];
+  left: { new: number; learning: number; review: number };
+  /** When only learning cards waiting for their step remain: when the next is due. */
+  nextLearningAt: string | null;
+};

@@ -1,0 +1,36 @@
+import { expect, newAccount, signUp, test } from "./fixtures";
+
+test("a keyboard-only review: reveal, grade, undo, reload and continue", async ({ page }) => {
+  await signUp(page, newAccount("reviewer"));
+  await page.goto("/review");
+  const progress = page.getByText(/^New \d+ · Learning \d+ · Review \d+$/);
+  await expect(progress).toHaveText("New 20 · Learning 0 · Review 0");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ホスト型仮想化とは？");
+
+  const grades = ["3", "1", "4", "3", "2", "3", "1", "3", "4", "3"];
+  for (const grade of grades) {
+    const prompt = await page.getByRole("heading", { level: 1 }).textContent();
+    await page.keyboard.press("Space");
+    await expect(page.getByTestId("answer")).toBeVisible();
+    await page.keyboard.press(grade);
+    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(prompt ?? "");
+  }
+  // Two Agains are in learning, eight cards left the new pile.
+  await expect(progress).toHaveText(/^New 10 · Learning [0-2] · Review 0$/);
+
+  const before = await page.getByRole("heading", { level: 1 }).textContent();
+  await page.keyboard.press("z");
+  await expect(page.getByText("The last answer was undone.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(before ?? "");
+
+  await page.reload();
+  await expect(progress).toHaveText(/^New 11 · Learning [0-2] · Review 0$/);
+  await page.keyboard.press("Space");
+  await page.keyboard.press("3");
+  await expect(progress).toHaveText(/^New 10 · /);
+});
+
+test("the review page asks visitors to sign in first", async ({ page }) => {
+  await page.goto("/review");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Freview$/);
+});
