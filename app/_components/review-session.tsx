@@ -135,8 +135,12 @@ export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck
       <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
         {t("left", queue.left)}
       </p>
-      <p className="text-xs text-zinc-500">{card.section.join(" › ")}</p>
-      <h1 className="text-2xl font-semibold whitespace-pre-wrap">{card.prompt}</h1>
+      <p className="text-xs text-zinc-500" lang={card.language}>
+        {card.section.join(" › ")}
+      </p>
+      <h1 className="text-2xl font-semibold whitespace-pre-wrap" lang={card.language}>
+        {card.prompt}
+      </h1>
       {card.kind === "typed" && phase.kind === "question" && (
         <label className="block space-y-1">
           <span className="text-sm">{t("typeCommand")}</span>
@@ -157,6 +161,7 @@ export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck
             <li key={option}>
               <button
                 type="button"
+                lang={card.language}
                 className="w-full rounded-md border px-3 py-2 text-left"
                 onClick={() => setPhase({ kind: "answer", picked: option })}
               >
@@ -180,7 +185,7 @@ export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck
         <div className="space-y-4">
           <div className="rounded-md border border-zinc-300 p-4 dark:border-zinc-700">
             <p className="text-sm text-zinc-500">{t("answer")}</p>
-            <p className="text-lg font-medium whitespace-pre-wrap" data-testid="answer">
+            <p className="text-lg font-medium whitespace-pre-wrap" data-testid="answer" lang={card.language}>
               {card.answer}
             </p>
             {phase.typed && (

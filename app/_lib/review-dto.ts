@@ -4,6 +4,8 @@ import type { GradeValue } from "./scheduling";
 export type ReviewCardDto = {
   id: string;
   kind: "basic" | "reverse" | "cloze" | "typed" | "choice";
+  /** The notes' language (BCP 47): the card's text is marked with it. */
+  language: string;
   prompt: string;
   answer: string;
   accepted: string[];

@@ -40,6 +40,7 @@ export async function getReviewQueue(
         sourceStartLine: true,
         sourceEndLine: true,
         position: true,
+        deck: { select: { language: true } },
         states: { where: { userId: user.id } },
       },
     }),
@@ -70,6 +71,7 @@ export async function getReviewQueue(
       return {
         id,
         kind: card.kind as ReviewCardDto["kind"],
+        language: card.deck.language,
         prompt: card.prompt,
         answer: card.answer,
         accepted: card.accepted,
