@@ -88,6 +88,22 @@ export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck
     setBusy(false);
   }, [busy, reload, t]);
 
+  const act = useCallback(
+    async (action: "suspend" | "bury" | "forget") => {
+      if (!card || busy) return;
+      setBusy(true);
+      const response = await fetch(`/api/review/cards/${card.id}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ action }),
+      });
+      setNotice(response.ok ? t(`${action}Done`) : null);
+      await reload();
+      setBusy(false);
+    },
+    [card, busy, reload, t],
+  );
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       // Enter while an IME is composing confirms the composition, not the answer.
@@ -103,10 +119,12 @@ export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck
       if (inField) return;
       if (phase.kind === "answer" && ["1", "2", "3", "4"].includes(event.key)) void grade(Number(event.key) as Grade);
       if (event.key === "z" || event.key === "Z") void undo();
+      if (event.key === "s" || event.key === "S") void act("suspend");
+      if (event.key === "b" || event.key === "B") void act("bury");
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [phase, reveal, grade, undo]);
+  }, [phase, reveal, grade, undo, act]);
 
   if (!card) {
     const minutes = Math.round((Date.now() - stats.startedAt) / 60_000);
@@ -238,6 +256,15 @@ export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck
       <div className="flex gap-3 text-sm">
         <button type="button" className="underline" onClick={() => void undo()} aria-keyshortcuts="z">
           {t("undo")}
+        </button>
+        <button type="button" className="underline" onClick={() => void act("suspend")} aria-keyshortcuts="s">
+          {t("suspend")}
+        </button>
+        <button type="button" className="underline" onClick={() => void act("bury")} aria-keyshortcuts="b">
+          {t("bury")}
+        </button>
+        <button type="button" className="underline" onClick={() => void act("forget")}>
+          {t("forget")}
         </button>
       </div>
       {notice && <p role="status">{notice}</p>}

@@ -4,10 +4,33 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { type SettingsState, saveSettingsAction } from "@/app/(study)/settings/actions";
 import { Button } from "./ui/button";
+import { Field } from "./ui/field";
 
-type Props = { locale: string | null; timeZone: string; timeZones: string[] };
+type NumberFieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue: number;
+  min: number;
+  max: number;
+  step?: number;
+};
 
-export function SettingsForm({ locale, timeZone, timeZones }: Props) {
+function NumberField({ step = 1, ...props }: NumberFieldProps) {
+  return <Field type="number" inputMode="decimal" required step={step} {...props} />;
+}
+
+type Props = {
+  locale: string | null;
+  timeZone: string;
+  timeZones: string[];
+  desiredRetention: number;
+  newCardsPerDay: number;
+  maxReviewsPerDay: number;
+  dayStartHour: number;
+};
+
+export function SettingsForm({ locale, timeZone, timeZones, ...study }: Props) {
   const t = useTranslations("settings");
   const [state, action, isPending] = useActionState<SettingsState, FormData>(saveSettingsAction, {});
   const selectClass =
@@ -49,6 +72,37 @@ export function SettingsForm({ locale, timeZone, timeZones }: Props) {
           {t("timeZoneHint")}
         </p>
       </div>
+      <NumberField
+        name="desiredRetention"
+        label={t("desiredRetention")}
+        hint={t("desiredRetentionHint")}
+        defaultValue={study.desiredRetention}
+        min={0.7}
+        max={0.97}
+        step={0.01}
+      />
+      <NumberField
+        name="newCardsPerDay"
+        label={t("newCardsPerDay")}
+        defaultValue={study.newCardsPerDay}
+        min={0}
+        max={9999}
+      />
+      <NumberField
+        name="maxReviewsPerDay"
+        label={t("maxReviewsPerDay")}
+        defaultValue={study.maxReviewsPerDay}
+        min={0}
+        max={99999}
+      />
+      <NumberField
+        name="dayStartHour"
+        label={t("dayStartHour")}
+        hint={t("dayStartHourHint")}
+        defaultValue={study.dayStartHour}
+        min={0}
+        max={23}
+      />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={isPending}>
           {t("save")}

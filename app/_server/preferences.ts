@@ -8,15 +8,31 @@ import type { CurrentUser } from "./session";
 
 const oneYearSeconds = 60 * 60 * 24 * 365;
 
-export type Settings = { locale: Locale | null; timeZone: string };
+export type Settings = {
+  locale: Locale | null;
+  timeZone: string;
+  desiredRetention: number;
+  newCardsPerDay: number;
+  maxReviewsPerDay: number;
+  dayStartHour: number;
+};
+
+const defaults = { timeZone: "UTC", desiredRetention: 0.9, newCardsPerDay: 20, maxReviewsPerDay: 200, dayStartHour: 4 };
 
 /** The user's settings (defaults when the row is missing). */
 export const getSettings = cache(async (user: Pick<CurrentUser, "id">): Promise<Settings> => {
   const row = await getDb().userSettings.findUnique({
     where: { userId: user.id },
-    select: { locale: true, timeZone: true },
+    select: {
+      locale: true,
+      timeZone: true,
+      desiredRetention: true,
+      newCardsPerDay: true,
+      maxReviewsPerDay: true,
+      dayStartHour: true,
+    },
   });
-  return { locale: (row?.locale as Locale | null) ?? null, timeZone: row?.timeZone ?? "UTC" };
+  return { ...defaults, ...row, locale: (row?.locale as Locale | null) ?? null };
 });
 
 /** Remember the interface language for this browser, and for the account when signed in. */

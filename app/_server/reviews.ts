@@ -163,3 +163,36 @@ export async function undoLastAnswer(user: User): Promise<UndoResult> {
 export function gradePreview(memory: Memory | null, now: Date, settings: SchedulerSettings) {
   return previewGrades(memory ?? newMemory(now), now, settings);
 }
+
+export type CardAction = "suspend" | "unsuspend" | "bury" | "forget";
+
+/**
+ * Suspend (out of every queue until unsuspended), bury (back at the next study day) or
+ * forget (new again; the review log is kept) one card, for this user only.
+ */
+export async function changeCard(
+  user: User,
+  cardId: string,
+  action: CardAction,
+  now: Date,
+  buryUntil: Date,
+): Promise<{ status: "done" } | { error: "not-found" }> {
+  const db = getDb();
+  const card = await db.card.findFirst({ where: { id: cardId, retiredAt: null }, select: { id: true } });
+  if (!card) return { error: "not-found" };
+  const key = { userId_cardId: { userId: user.id, cardId: card.id } };
+  const data =
+    action === "suspend"
+      ? { suspendedAt: now }
+      : action === "unsuspend"
+        ? { suspendedAt: null }
+        : action === "bury"
+          ? { buriedUntil: buryUntil }
+          : { ...newMemory(now), suspendedAt: null, buriedUntil: null };
+  await db.cardState.upsert({
+    where: key,
+    create: { userId: user.id, cardId: card.id, dueAt: now, ...data },
+    update: { ...data, version: { increment: 1 } },
+  });
+  return { status: "done" };
+}

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, newAccount, signUp, test } from "./fixtures";
 
 test("a keyboard-only review: reveal, grade, undo, reload and continue", async ({ page }) => {
@@ -33,4 +34,25 @@ test("a keyboard-only review: reveal, grade, undo, reload and continue", async (
 test("the review page asks visitors to sign in first", async ({ page }) => {
   await page.goto("/review");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Freview$/);
+});
+
+test("S suspends and B buries the card on screen; the page has no serious accessibility violation", async ({
+  page,
+}) => {
+  await signUp(page, newAccount("keys"));
+  await page.goto("/review");
+  const heading = page.getByRole("heading", { level: 1 });
+  const first = await heading.textContent();
+  await page.keyboard.press("s");
+  await expect(page.getByText("The card is suspended.")).toBeVisible();
+  await expect(heading).not.toHaveText(first ?? "");
+  const second = await heading.textContent();
+  await page.keyboard.press("b");
+  await expect(page.getByText("The card is buried until tomorrow.")).toBeVisible();
+  await expect(heading).not.toHaveText(second ?? "");
+
+  await page.keyboard.press("Space");
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });

@@ -16,9 +16,9 @@ describe("a user's data is theirs alone", () => {
     await saveSettings(await requireUser(), { locale: "ja", timeZone: "Asia/Tokyo" });
     actAs(b);
     const seenByB = await getSettings(await requireUser());
-    expect(seenByB).toEqual({ locale: null, timeZone: "UTC" });
+    expect(seenByB).toMatchObject({ locale: null, timeZone: "UTC" });
     actAs(a);
-    expect(await getSettings(await requireUser())).toEqual({ locale: "ja", timeZone: "Asia/Tokyo" });
+    expect(await getSettings(await requireUser())).toMatchObject({ locale: "ja", timeZone: "Asia/Tokyo" });
   });
 
   it("requireUser() yields only the signed-in user, and nobody when signed out", async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/app/_server/db";
 import { POST as answer } from "@/app/api/review/answers/route";
+import { POST as cardAction } from "@/app/api/review/cards/[id]/route";
 import { GET as queue } from "@/app/api/review/queue/route";
 import { POST as undo } from "@/app/api/review/undo/route";
 import { deckSchema } from "@/cards/types";
@@ -90,5 +91,44 @@ describe("the review API", () => {
     const seenByB = await (await getQueue()).json();
     expect(seenByB.cards[0]).toMatchObject({ id: first.id, version: 0 });
     expect((await undo(new Request("http://app/api/review/undo", { method: "POST" }))).status).toBe(409);
+  });
+});
+
+describe("suspend, bury and forget", () => {
+  const act = (id: string, body: unknown) =>
+    cardAction(new Request(`http://app/api/review/cards/${id}`, { method: "POST", body: JSON.stringify(body) }), {
+      params: Promise.resolve({ id }),
+    });
+
+  it("take a card out of the queue (suspend, bury) or make it new again (forget), for this user only", async () => {
+    const [a, b] = [await createUser("a"), await createUser("b")];
+    actAs(a);
+    const [first, second] = (await (await getQueue()).json()).cards;
+    expect((await act(first.id, { action: "suspend" })).status).toBe(200);
+    expect((await act(second.id, { action: "bury" })).status).toBe(200);
+    const ids = (await (await getQueue()).json()).cards.map((c: { id: string }) => c.id);
+    expect(ids).not.toContain(first.id);
+    expect(ids).not.toContain(second.id);
+
+    actAs(b);
+    expect((await (await getQueue()).json()).cards[0].id).toBe(first.id);
+
+    actAs(a);
+    await act(first.id, { action: "unsuspend" });
+    await post({ cardId: first.id, grade: 4, answerId: crypto.randomUUID(), version: 1, durationMs: 1000 });
+    expect(await act(first.id, { action: "forget" })).toHaveProperty("status", 200);
+    const state = await getDb().cardState.findUniqueOrThrow({
+      where: { userId_cardId: { userId: a.id, cardId: first.id } },
+    });
+    expect(state).toMatchObject({ state: 0, reps: 0, suspendedAt: null });
+    expect(await getDb().reviewLog.count({ where: { userId: a.id, cardId: first.id } })).toBe(1);
+  });
+
+  it("answer an unknown card with 404 and an unknown action with 400", async () => {
+    actAs(await createUser("c"));
+    expect((await act(crypto.randomUUID(), { action: "suspend" })).status).toBe(404);
+    expect((await act("not-a-uuid", { action: "suspend" })).status).toBe(404);
+    const [first] = (await (await getQueue()).json()).cards;
+    expect((await act(first.id, { action: "delete" })).status).toBe(400);
   });
 });

@@ -10,6 +10,10 @@ import { requireUser } from "@/app/_server/session";
 const settingsSchema = z.object({
   locale: z.union([z.enum(locales), z.literal("")]).transform((value) => value || null),
   timeZone: z.string().max(64).refine(isTimeZone, { error: "invalid-time-zone" }),
+  desiredRetention: z.coerce.number().min(0.7).max(0.97),
+  newCardsPerDay: z.coerce.number().int().min(0).max(9999),
+  maxReviewsPerDay: z.coerce.number().int().min(0).max(99999),
+  dayStartHour: z.coerce.number().int().min(0).max(23),
 });
 
 export type SettingsState = { status?: "saved" | "invalid" };
@@ -18,8 +22,8 @@ export async function saveSettingsAction(_previous: SettingsState, formData: For
   const user = await requireUser();
   const parsed = settingsSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: "invalid" };
-  const { locale, timeZone } = parsed.data;
-  await saveSettings(user, { locale, timeZone });
+  const { locale, ...rest } = parsed.data;
+  await saveSettings(user, { locale, ...rest });
   if (locale) await saveLocale(locale, user);
   revalidatePath("/", "layout");
   return { status: "saved" };

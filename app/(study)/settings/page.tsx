@@ -18,7 +18,7 @@ export default async function SettingsPage() {
     <div className="max-w-lg space-y-10">
       <section className="space-y-4">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <SettingsForm locale={settings.locale} timeZone={settings.timeZone} timeZones={listTimeZones()} />
+        <SettingsForm {...settings} timeZones={listTimeZones()} />
       </section>
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">{t("account")}</h2>

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { nextStudyDayStart } from "@/app/_lib/study-day";
+import { json, readJson, withUser } from "@/app/_server/api";
+import { getSettings } from "@/app/_server/preferences";
+import { changeCard } from "@/app/_server/reviews";
+
+const actionSchema = z.object({ action: z.enum(["suspend", "unsuspend", "bury", "forget"]) });
+
+/** POST /api/review/cards/:id { action }: suspend, unsuspend, bury until the next study day, or forget. */
+export const POST = withUser(async (user, request, context: { params: Promise<{ id: string }> }) => {
+  const { id } = await context.params;
+  if (!z.uuid().safeParse(id).success) return json(404, { error: "not-found", message: "No such card." });
+  const input = await readJson(request, actionSchema);
+  if (input instanceof Response) return input;
+  const now = new Date();
+  const settings = await getSettings(user);
+  const buryUntil = nextStudyDayStart(now, { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour });
+  const result = await changeCard(user, id, input.action, now, buryUntil);
+  return "status" in result ? json(200, result) : json(404, { error: "not-found", message: "No such card." });
+});
