@@ -1,0 +1,50 @@
+import { expect, newAccount, signUp, test } from "./fixtures";
+
+type QueueCard = { id: string; kind: string; version: number };
+
+/** Answer cards through the API (Easy: out of today's queue) until a typed card is first. */
+async function answerUntilTyped(page: import("@playwright/test").Page): Promise<void> {
+  for (let guard = 0; guard < 80; guard++) {
+    const queue = await (await page.request.get("/api/review/queue")).json();
+    const first = queue.cards[0] as QueueCard;
+    if (first.kind === "typed") return;
+    const response = await page.request.post("/api/review/answers", {
+      data: { cardId: first.id, grade: 4, answerId: crypto.randomUUID(), version: first.version, durationMs: 500 },
+      headers: { Origin: new URL(page.url()).origin },
+    });
+    expect(response.status()).toBe(200);
+  }
+  throw new Error("no typed card came up");
+}
+
+test("a typed command is accepted through an alias, typed with a Japanese IME", async ({ page }) => {
+  await signUp(page, newAccount("typist"));
+  await page.goto("/settings");
+  await page.getByLabel("New cards per day").fill("200");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await answerUntilTyped(page);
+
+  await page.goto("/review");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "「イメージからコンテナを起動する」に使うコマンドは？",
+  );
+  const field = page.getByLabel("Type the command");
+  await expect(field).toBeFocused();
+
+  // Compose full-width text with the IME: Enter while composing must not submit.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Input.imeSetComposition", { text: "ｄｏｃｋｅｒ　ｒｕｎ", selectionStart: 10, selectionEnd: 10 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("answer")).toHaveCount(0);
+  await cdp.send("Input.insertText", { text: "ｄｏｃｋｅｒ　ｒｕｎ" });
+  await expect(field).toHaveValue("ｄｏｃｋｅｒ　ｒｕｎ");
+
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Correct." })).toBeVisible();
+  await expect(page.getByTestId("answer")).toHaveText("docker container run");
+  await page.keyboard.press("3");
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(
+    "「イメージからコンテナを起動する」に使うコマンドは？",
+  );
+});
