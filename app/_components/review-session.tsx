@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { checkTypedAnswer, type TypedResult } from "@/app/_lib/answer-check";
+import type { TypedResult } from "@/app/_lib/answer-check";
 import type { ReviewCardDto, ReviewQueueDto } from "@/app/_lib/review-dto";
 
 type Grade = 1 | 2 | 3 | 4;
@@ -46,13 +46,12 @@ export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck
     shownAt.current = Date.now();
   }, [deck]);
 
-  const reveal = useCallback(() => {
+  const reveal = useCallback(async () => {
     if (!card || phase.kind !== "question") return;
-    setPhase(
-      card.kind === "typed"
-        ? { kind: "answer", typed: checkTypedAnswer(typed, card.answer, card.accepted) }
-        : { kind: "answer" },
-    );
+    if (card.kind !== "typed") return setPhase({ kind: "answer" });
+    // The checker (and its diff library) loads with the first typed card, not with the page.
+    const { checkTypedAnswer } = await import("@/app/_lib/answer-check");
+    setPhase({ kind: "answer", typed: checkTypedAnswer(typed, card.answer, card.accepted) });
   }, [card, phase, typed]);
 
   const grade = useCallback(
@@ -112,7 +111,7 @@ export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck
       if ((event.key === " " && !inField) || event.key === "Enter") {
         if (phase.kind === "question") {
           event.preventDefault();
-          reveal();
+          void reveal();
         }
         return;
       }
@@ -194,7 +193,7 @@ export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck
           <button
             type="button"
             className="rounded-md bg-zinc-900 px-4 py-2 text-white dark:bg-zinc-100 dark:text-zinc-900"
-            onClick={reveal}
+            onClick={() => void reveal()}
           >
             {t(card.kind === "typed" ? "check" : "showAnswer")}
           </button>
