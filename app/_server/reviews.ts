@@ -27,30 +27,10 @@ export type AnswerResult =
   | { error: "not-found" }
   | { error: "card-moved-on"; version: number };
 
-type StateRow = {
-  state: number;
-  dueAt: Date;
-  stability: number;
-  difficulty: number;
-  reps: number;
-  lapses: number;
-  learningStep: number;
-  scheduledDays: number;
-  lastReviewAt: Date | null;
-  version: number;
-};
+// A CardState row as read under lock: a memory plus the version answers must name.
+type StateRow = Omit<Memory, "state"> & { state: number; version: number };
 
-const toMemory = (row: StateRow): Memory => ({
-  state: row.state as Memory["state"],
-  dueAt: row.dueAt,
-  stability: row.stability,
-  difficulty: row.difficulty,
-  reps: row.reps,
-  lapses: row.lapses,
-  learningStep: row.learningStep,
-  scheduledDays: row.scheduledDays,
-  lastReviewAt: row.lastReviewAt,
-});
+const toMemory = ({ version: _, ...row }: StateRow): Memory => ({ ...row, state: row.state as Memory["state"] });
 
 /** The user's FSRS settings. Fuzz spreads due dates; tests and replays turn it off. */
 export async function getSchedulerSettings(user: User, fuzz = true): Promise<SchedulerSettings> {
