@@ -1,10 +1,12 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { isCrossSite, isSafeMethod } from "@/app/_lib/cross-site";
 
-// Security headers for every response, a per-request nonce for Next's own inline
-// scripts, and no state-changing request from another site. Authorization is not
-// done here: every page and action calls requireUser().
-
-const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+// For pages and actions: a per-request nonce for Next's own inline scripts, and no
+// state-changing request from another site. The review API (app/api/review, outside the
+// matcher: it is the hot path) refuses cross-site requests itself, in app/_server/api.ts,
+// and serves JSON, which needs no nonce.
+// Authorization is not done here: every page, action and route calls requireUser()
+// or withUser().
 
 function contentSecurityPolicy(nonce: string, isDev: boolean): string {
   return [
@@ -23,21 +25,8 @@ function contentSecurityPolicy(nonce: string, isDev: boolean): string {
   ].join("; ");
 }
 
-/** A request whose Origin (or Fetch Metadata) says another site sent it. */
-function isCrossSite(request: NextRequest): boolean {
-  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
-
 export function proxy(request: NextRequest) {
-  if (!safeMethods.has(request.method) && isCrossSite(request)) {
+  if (!isSafeMethod(request.method) && isCrossSite(request.headers)) {
     return new NextResponse("Cross-site request refused", { status: 403 });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -55,5 +44,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/review/|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -25,6 +25,7 @@ type Props = {
   timeZone: string;
   timeZones: string[];
   desiredRetention: number;
+  fuzz: boolean;
   newCardsPerDay: number;
   maxReviewsPerDay: number;
   dayStartHour: number;
@@ -81,6 +82,24 @@ export function SettingsForm({ locale, timeZone, timeZones, ...study }: Props) {
         max={0.97}
         step={0.01}
       />
+      <div className="space-y-1">
+        <div className="flex items-center gap-2">
+          <input
+            id="fuzz"
+            name="fuzz"
+            type="checkbox"
+            defaultChecked={study.fuzz}
+            aria-describedby="fuzz-hint"
+            className="size-4"
+          />
+          <label htmlFor="fuzz" className="text-sm font-medium">
+            {t("fuzz")}
+          </label>
+        </div>
+        <p id="fuzz-hint" className="text-sm text-zinc-600 dark:text-zinc-400">
+          {t("fuzzHint")}
+        </p>
+      </div>
       <NumberField
         name="newCardsPerDay"
         label={t("newCardsPerDay")}

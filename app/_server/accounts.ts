@@ -6,6 +6,8 @@ import { Prisma } from "@/prisma/generated/client";
 import { getDb } from "./db";
 import { clearFailedSignIns, getSignInBlockMs, recordFailedSignIn } from "./sign-in-limits";
 
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
 /** What a session knows about its user. */
 export type SessionUser = { id: string; name: string; email: string; sessionVersion: number };
 
@@ -58,22 +60,33 @@ export async function verifyCredentials({ email, password }: SignInInput, addres
   return { user };
 }
 
+/** What a session token claims: whose session it is, at which version, and its id. */
+export type SessionClaims = { userId: string; sessionVersion: number; sessionId: string };
+
 /**
- * The user behind a session token, or null when the session was ended: by "sign out"
- * (its id is revoked) or by "sign out everywhere" (the user's version moved on).
+ * SQL that is true while the claimed session is current: its user exists at that session
+ * version ("sign out everywhere" raises it) and the session was not revoked ("sign out").
+ * A route on the hot path puts it in its own first statement; the rest use findSessionUser.
  */
+export function sessionIsCurrent({ userId, sessionVersion, sessionId }: SessionClaims): Prisma.Sql {
+  if (!isUuid(userId) || !isUuid(sessionId) || !Number.isInteger(sessionVersion)) return Prisma.sql`false`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "User" WHERE "id" = ${userId}::uuid AND "sessionVersion" = ${sessionVersion}::int
+    AND NOT EXISTS (SELECT 1 FROM "RevokedSession" WHERE "id" = ${sessionId}::uuid AND "userId" = ${userId}::uuid))`;
+}
+
+/** The user behind a session token, or null when the session was ended. */
 export async function findSessionUser(
   userId: string,
   sessionVersion: number,
   sessionId: string,
 ): Promise<SessionUser | null> {
-  const user = await getDb().user.findUnique({
-    where: { id: userId },
-    select: { ...sessionUserSelect, revokedSessions: { where: { id: sessionId }, select: { id: true } } },
-  });
-  if (!user || user.sessionVersion !== sessionVersion || user.revokedSessions.length > 0) return null;
-  const { revokedSessions: _, ...sessionUser } = user;
-  return sessionUser;
+  const claims = { userId, sessionVersion, sessionId };
+  if (!isUuid(userId)) return null;
+  // One statement: it runs on every signed-in request.
+  const [user] = await getDb().$queryRaw<SessionUser[]>`
+    SELECT "id", "name", "email", "sessionVersion" FROM "User"
+    WHERE "id" = ${userId}::uuid AND ${sessionIsCurrent(claims)}`;
+  return user ?? null;
 }
 
 /** End one session: its token is refused from now until it would have expired. */

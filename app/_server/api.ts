@@ -1,20 +1,48 @@
 import "server-only";
 import type { z } from "zod";
-import { type CurrentUser, getCurrentUser } from "./session";
+import { isCrossSite, isSafeMethod } from "@/app/_lib/cross-site";
+import type { SessionClaims } from "./accounts";
+import { type CurrentUser, getApiUser, getSessionClaims } from "./session";
 
 export const json = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
-/** A JSON route for signed-in users: 401 for anyone else, before anything is read. */
+/**
+ * A JSON route for signed-in users: 403 for a state-changing request from another site,
+ * 401 for anyone not signed in, before anything is read.
+ */
 export function withUser<T extends unknown[]>(
   handler: (user: CurrentUser, request: Request, ...rest: T) => Promise<Response>,
 ) {
   return async (request: Request, ...rest: T): Promise<Response> => {
-    const user = await getCurrentUser();
-    if (!user) return json(401, { error: "unauthenticated", message: "Sign in first." });
+    if (!isSafeMethod(request.method) && isCrossSite(request.headers)) {
+      return json(403, { error: "cross-site", message: "Requests from another site are refused." });
+    }
+    const user = await getApiUser();
+    if (!user) return unauthenticated();
     return handler(user, request, ...rest);
   };
 }
+
+/**
+ * Like withUser, for a hot-path route that checks the session in its own first statement
+ * (with sessionIsCurrent) instead of a query of its own; the handler must answer 401
+ * when that check fails. Here: 403 cross-site, 401 without a valid, unexpired token.
+ */
+export function withSession<T extends unknown[]>(
+  handler: (session: SessionClaims, request: Request, ...rest: T) => Promise<Response>,
+) {
+  return async (request: Request, ...rest: T): Promise<Response> => {
+    if (!isSafeMethod(request.method) && isCrossSite(request.headers)) {
+      return json(403, { error: "cross-site", message: "Requests from another site are refused." });
+    }
+    const claims = await getSessionClaims();
+    if (!claims) return unauthenticated();
+    return handler(claims, request, ...rest);
+  };
+}
+
+export const unauthenticated = () => json(401, { error: "unauthenticated", message: "Sign in first." });
 
 /** The request's JSON body checked against a schema, or a 400 answer that says what is wrong. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S> | Response> {

@@ -1,11 +1,13 @@
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import { headers } from "next/headers";
+import { LRUCache } from "lru-cache";
+import { cookies, headers } from "next/headers";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import { decode, type JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { signInSchema } from "@/app/_lib/credentials";
-import { findSessionUser, verifyCredentials } from "./accounts";
+import { findSessionUser, type SessionClaims, verifyCredentials } from "./accounts";
 import { getDb } from "./db";
 import { getEnv } from "./env";
 
@@ -104,3 +106,50 @@ function buildConfig(): NextAuthConfig {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => buildConfig());
+
+// Decrypted session tokens by their text: the same cookie on the next request costs no
+// key derivation and decryption. The text is the key, so nothing can be forged into it;
+// expiry is checked on every use.
+const decodedTokens = new LRUCache<string, JWT>({ max: 10_000 });
+
+async function decodeSessionToken(value: string, secret: string, salt: string): Promise<JWT | null> {
+  const cached = decodedTokens.get(value);
+  const token = cached ?? (await decode({ token: value, secret, salt }).catch(() => null));
+  if (!token || typeof token.exp !== "number" || token.exp * 1000 <= Date.now()) return null;
+  if (!cached) decodedTokens.set(value, token);
+  return token;
+}
+
+/** A session token's claims, with what the session shows of its user. */
+export type TokenClaims = SessionClaims & { name: string; email: string; expires: Date };
+
+/**
+ * The claims of the request's session cookie, decrypted and unexpired, but not yet
+ * checked against the database (the caller does: findSessionUser or sessionIsCurrent).
+ * The same checks `auth()` makes, without Auth.js's internal request and the cookie it
+ * issues again: the JSON API's hot path. Pages use `auth()`, which also slides expiry.
+ */
+export async function readSessionClaims(): Promise<TokenClaims | null> {
+  const env = getEnv();
+  if (!env.AUTH_SECRET) return null;
+  // Auth.js's cookie name, with the prefix it adds when cookies are Secure.
+  const name = `${env.NODE_ENV === "production" ? "__Secure-" : ""}authjs.session-token`;
+  const jar = await cookies();
+  // A token too long for one cookie comes in chunks: name.0, name.1, …
+  const chunks = jar
+    .getAll()
+    .filter((cookie) => cookie.name.startsWith(`${name}.`))
+    .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+  const value = jar.get(name)?.value ?? chunks.map((cookie) => cookie.value).join("");
+  if (!value) return null;
+  const token = await decodeSessionToken(value, env.AUTH_SECRET, name);
+  if (!token?.sub || !token.sid || typeof token.sv !== "number" || typeof token.exp !== "number") return null;
+  return {
+    userId: token.sub,
+    sessionVersion: token.sv,
+    sessionId: token.sid,
+    name: token.name ?? "",
+    email: token.email ?? "",
+    expires: new Date(token.exp * 1000),
+  };
+}

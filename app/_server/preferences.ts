@@ -12,12 +12,20 @@ export type Settings = {
   locale: Locale | null;
   timeZone: string;
   desiredRetention: number;
+  fuzz: boolean;
   newCardsPerDay: number;
   maxReviewsPerDay: number;
   dayStartHour: number;
 };
 
-const defaults = { timeZone: "UTC", desiredRetention: 0.9, newCardsPerDay: 20, maxReviewsPerDay: 200, dayStartHour: 4 };
+const defaults = {
+  timeZone: "UTC",
+  desiredRetention: 0.9,
+  fuzz: true,
+  newCardsPerDay: 20,
+  maxReviewsPerDay: 200,
+  dayStartHour: 4,
+};
 
 /** The user's settings (defaults when the row is missing). */
 export const getSettings = cache(async (user: Pick<CurrentUser, "id">): Promise<Settings> => {
@@ -27,6 +35,7 @@ export const getSettings = cache(async (user: Pick<CurrentUser, "id">): Promise<
       locale: true,
       timeZone: true,
       desiredRetention: true,
+      fuzz: true,
       newCardsPerDay: true,
       maxReviewsPerDay: true,
       dayStartHour: true,

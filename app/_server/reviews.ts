@@ -7,6 +7,8 @@ import {
   previewGrades,
   type SchedulerSettings,
 } from "@/app/_lib/scheduling";
+import { Prisma } from "@/prisma/generated/client";
+import { type SessionClaims, sessionIsCurrent } from "./accounts";
 import { getDb } from "./db";
 import type { CurrentUser } from "./session";
 
@@ -24,95 +26,142 @@ export type AnswerInput = {
 
 export type AnswerResult =
   | { status: "applied" | "replayed"; cardId: string; version: number; dueAt: Date; state: Memory["state"] }
-  | { error: "not-found" }
+  | { error: "not-found" | "unauthenticated" }
   | { error: "card-moved-on"; version: number };
 
 // A CardState row as read under lock: a memory plus the version answers must name.
 type StateRow = Omit<Memory, "state"> & { state: number; version: number };
 
-const toMemory = ({ version: _, ...row }: StateRow): Memory => ({ ...row, state: row.state as Memory["state"] });
+const toMemory = (row: StateRow): Memory => ({
+  state: row.state as Memory["state"],
+  dueAt: row.dueAt,
+  stability: row.stability,
+  difficulty: row.difficulty,
+  reps: row.reps,
+  lapses: row.lapses,
+  learningStep: row.learningStep,
+  scheduledDays: row.scheduledDays,
+  lastReviewAt: row.lastReviewAt,
+});
 
-/** The user's FSRS settings. Fuzz spreads due dates; tests and replays turn it off. */
-export async function getSchedulerSettings(user: User, fuzz = true): Promise<SchedulerSettings> {
-  const settings = await getDb().userSettings.findUnique({
-    where: { userId: user.id },
-    select: { desiredRetention: true },
-  });
-  return { desiredRetention: settings?.desiredRetention ?? 0.9, maximumIntervalDays: 36500, fuzz };
+/** FSRS settings from a user's stored preferences. */
+export const schedulerSettings = (preferences: { desiredRetention: number; fuzz: boolean }): SchedulerSettings => ({
+  ...preferences,
+  maximumIntervalDays: 36500,
+});
+
+// Whether the session is current, the card (null when missing or retired), its state
+// (nulls for a card never seen), and the settings the next state is computed with.
+type CurrentRow = { [K in keyof StateRow]: StateRow[K] | null } & {
+  signedIn: boolean;
+  cardId: string | null;
+  desiredRetention: number | null;
+  fuzz: boolean | null;
+};
+
+/** An answer that was not applied: the same answer recorded earlier, or a card that moved on. */
+async function notApplied(user: User, input: AnswerInput): Promise<AnswerResult | null> {
+  const [earlier, state] = await Promise.all([
+    getDb().reviewLog.findUnique({
+      where: { userId_answerId: { userId: user.id, answerId: input.answerId } },
+      select: { cardId: true, dueAt: true, stateAfter: true },
+    }),
+    getDb().cardState.findUnique({
+      where: { userId_cardId: { userId: user.id, cardId: input.cardId } },
+      select: { version: true },
+    }),
+  ]);
+  const version = state?.version ?? 0;
+  if (earlier) {
+    return {
+      status: "replayed",
+      cardId: earlier.cardId,
+      version,
+      dueAt: earlier.dueAt,
+      state: earlier.stateAfter as Memory["state"],
+    };
+  }
+  return version === input.version ? null : { error: "card-moved-on", version };
 }
 
 /**
- * Record one answer in one transaction: lock the user's state row for the card, refuse
- * an answer to a state that has moved on, apply FSRS, write the new state and append
- * the log row. Another user's state is never touched: every row is keyed by `user.id`.
+ * Record one answer: read the card's state and the user's desired retention and fuzz,
+ * compute the next state with FSRS, then write it in one statement, which is its own
+ * transaction: it locks the user's state row for the card, applies only if the row is
+ * still at the version the client answered (and that the next state was computed
+ * from), and appends the log row with it. Of answers racing on a card, one applies; the
+ * others find the version moved on, and a replay of the same answerId finds its log row.
+ * Another user's state is never touched: every row is keyed by `user.id`.
  */
 export async function recordAnswer(
   user: User,
   input: AnswerInput,
-  settings: SchedulerSettings,
   now: Date,
+  session?: SessionClaims,
 ): Promise<AnswerResult> {
-  return getDb().$transaction(async (tx) => {
-    const card = await tx.card.findFirst({ where: { id: input.cardId, retiredAt: null }, select: { id: true } });
-    if (!card) return { error: "not-found" } as const;
-    // A row for a new card, then the row lock that serializes answers to this card.
-    await tx.$executeRaw`INSERT INTO "CardState" ("userId", "cardId", "dueAt", "updatedAt")
-      VALUES (${user.id}::uuid, ${card.id}::uuid, ${now}, ${now}) ON CONFLICT DO NOTHING`;
-    const [row] = await tx.$queryRaw<StateRow[]>`SELECT "state", "dueAt", "stability", "difficulty", "reps", "lapses",
-      "learningStep", "scheduledDays", "lastReviewAt", "version" FROM "CardState"
-      WHERE "userId" = ${user.id}::uuid AND "cardId" = ${card.id}::uuid FOR UPDATE`;
-    if (!row) throw new Error("card state row missing after insert", { cause: input.cardId });
+  const db = getDb();
+  // With `session`, this first statement is also the session check (see withSession).
+  const [row] = await db.$queryRaw<CurrentRow[]>`
+    SELECT ${session ? sessionIsCurrent(session) : Prisma.sql`true`} AS "signedIn", c."id" AS "cardId",
+      cs."state", cs."dueAt", cs."stability", cs."difficulty", cs."reps", cs."lapses", cs."learningStep",
+      cs."scheduledDays", cs."lastReviewAt", cs."version", s."desiredRetention", s."fuzz"
+    FROM (SELECT 1) AS one
+    LEFT JOIN "Card" c ON c."id" = ${input.cardId}::uuid AND c."retiredAt" IS NULL
+    LEFT JOIN "CardState" cs ON cs."cardId" = c."id" AND cs."userId" = ${user.id}::uuid
+    LEFT JOIN "UserSettings" s ON s."userId" = ${user.id}::uuid`;
+  if (!row?.signedIn) return { error: "unauthenticated" };
+  if (!row.cardId) return { error: "not-found" };
+  const version = row.version ?? 0;
+  if (version !== input.version) return (await notApplied(user, input)) ?? { error: "card-moved-on", version };
 
-    const earlier = await tx.reviewLog.findUnique({
-      where: { userId_answerId: { userId: user.id, answerId: input.answerId } },
-      select: { cardId: true, dueAt: true, stateAfter: true },
-    });
-    if (earlier) {
-      return {
-        status: "replayed",
-        cardId: earlier.cardId,
-        version: row.version,
-        dueAt: earlier.dueAt,
-        state: earlier.stateAfter as Memory["state"],
-      } as const;
-    }
-    if (row.version !== input.version) return { error: "card-moved-on", version: row.version } as const;
-
-    const before = row.reps === 0 && row.state === 0 ? newMemory(now) : toMemory(row);
-    const after = applyGrade(before, input.grade, now, settings);
-    await tx.cardState.update({
-      where: { userId_cardId: { userId: user.id, cardId: card.id } },
-      data: { ...after, version: { increment: 1 } },
-    });
-    await tx.reviewLog.create({
-      data: {
-        userId: user.id,
-        cardId: card.id,
-        answerId: input.answerId,
-        grade: input.grade,
-        stateBefore: before.state,
-        stateAfter: after.state,
-        stability: after.stability,
-        difficulty: after.difficulty,
-        dueAt: after.dueAt,
-        scheduledDays: after.scheduledDays,
-        durationMs: input.durationMs,
-        reviewedAt: now,
-        previous: {
-          ...before,
-          dueAt: before.dueAt.toISOString(),
-          lastReviewAt: before.lastReviewAt?.toISOString() ?? null,
-        },
-      },
-    });
-    return {
-      status: "applied",
-      cardId: card.id,
-      version: row.version + 1,
-      dueAt: after.dueAt,
-      state: after.state,
-    } as const;
+  const settings = schedulerSettings({ desiredRetention: row.desiredRetention ?? 0.9, fuzz: row.fuzz ?? true });
+  const before =
+    row.version === null || (row.reps === 0 && row.state === 0) ? newMemory(now) : toMemory(row as StateRow);
+  const after = applyGrade(before, input.grade, now, settings);
+  const previous = JSON.stringify({
+    ...before,
+    dueAt: before.dueAt.toISOString(),
+    lastReviewAt: before.lastReviewAt?.toISOString() ?? null,
   });
+  let written: { version: number }[];
+  try {
+    written = await db.$queryRaw<{ version: number }[]>`
+    WITH written AS (
+      INSERT INTO "CardState" ("userId", "cardId", "state", "dueAt", "stability", "difficulty", "reps", "lapses",
+        "learningStep", "scheduledDays", "lastReviewAt", "version", "updatedAt")
+      SELECT ${user.id}::uuid, "id", ${after.state}::int, ${after.dueAt}::timestamp, ${after.stability}::float8,
+        ${after.difficulty}::float8, ${after.reps}::int, ${after.lapses}::int, ${after.learningStep}::int,
+        ${after.scheduledDays}::int, ${after.lastReviewAt}::timestamp,
+        1, ${now}::timestamp
+      FROM "Card" WHERE "id" = ${input.cardId}::uuid AND "retiredAt" IS NULL
+      ON CONFLICT ("userId", "cardId") DO UPDATE SET "state" = EXCLUDED."state", "dueAt" = EXCLUDED."dueAt",
+        "stability" = EXCLUDED."stability", "difficulty" = EXCLUDED."difficulty", "reps" = EXCLUDED."reps",
+        "lapses" = EXCLUDED."lapses", "learningStep" = EXCLUDED."learningStep",
+        "scheduledDays" = EXCLUDED."scheduledDays", "lastReviewAt" = EXCLUDED."lastReviewAt",
+        "version" = "CardState"."version" + 1, "updatedAt" = EXCLUDED."updatedAt"
+      WHERE "CardState"."version" = ${input.version}::int
+      RETURNING "version"
+    ), logged AS (
+      INSERT INTO "ReviewLog" ("id", "userId", "cardId", "answerId", "grade", "stateBefore", "stateAfter",
+        "stability", "difficulty", "dueAt", "scheduledDays", "durationMs", "reviewedAt", "previous")
+      SELECT gen_random_uuid(), ${user.id}::uuid, ${input.cardId}::uuid, ${input.answerId}, ${input.grade}::int,
+        ${before.state}::int, ${after.state}::int, ${after.stability}::float8, ${after.difficulty}::float8,
+        ${after.dueAt}::timestamp, ${after.scheduledDays}::int, ${input.durationMs}::int, ${now}::timestamp,
+        ${previous}::jsonb
+      FROM written
+    )
+    SELECT "version" FROM written`;
+  } catch (error) {
+    // The log's unique answerId refused the statement, so nothing was written: this
+    // answerId was used before, for another card. Anything else is a real failure.
+    const earlier = await notApplied(user, input);
+    if (earlier && "status" in earlier) return earlier;
+    throw error;
+  }
+  const [applied] = written;
+  // Not applied: another answer got there first, or the card was retired meanwhile.
+  if (!applied) return (await notApplied(user, input)) ?? { error: "not-found" };
+  return { status: "applied", cardId: input.cardId, version: applied.version, dueAt: after.dueAt, state: after.state };
 }
 
 export type UndoResult = { status: "undone"; cardId: string; version: number } | { error: "nothing-to-undo" };

@@ -2,7 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "./auth";
+import { findSessionUser } from "./accounts";
+import { auth, readSessionClaims, type TokenClaims } from "./auth";
 
 export type CurrentUser = { id: string; name: string; email: string; sessionId: string; sessionExpiresAt: Date };
 
@@ -12,6 +13,27 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!session?.user?.id) return null;
   const { id, name, email } = session.user;
   return { id, name, email, sessionId: session.sessionId, sessionExpiresAt: new Date(session.expires) };
+});
+
+/**
+ * The request's session claims, decrypted but unchecked: only for a route whose first
+ * statement checks them with sessionIsCurrent (see withSession in api.ts).
+ */
+export const getSessionClaims = cache(async (): Promise<TokenClaims | null> => readSessionClaims());
+
+/** The signed-in user of a JSON API request, or null: the same checks as getCurrentUser, fewer steps. */
+export const getApiUser = cache(async (): Promise<CurrentUser | null> => {
+  const claims = await getSessionClaims();
+  if (!claims) return null;
+  const user = await findSessionUser(claims.userId, claims.sessionVersion, claims.sessionId);
+  if (!user) return null;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    sessionId: claims.sessionId,
+    sessionExpiresAt: claims.expires,
+  };
 });
 
 /**

@@ -36,6 +36,21 @@ describe("the review API", () => {
     expect((await undo(new Request("http://app/api/review/undo", { method: "POST" }))).status).toBe(401);
   });
 
+  it("refuses a state-changing request from another site, writing nothing", async () => {
+    const user = await createUser("cross-site");
+    actAs(user);
+    const cardId = (await (await getQueue()).json()).cards[0].id;
+    const response = await answer(
+      new Request("http://app/api/review/answers", {
+        method: "POST",
+        headers: { origin: "https://evil.example", host: "app" },
+        body: JSON.stringify({ cardId, grade: 3, answerId: crypto.randomUUID(), version: 0, durationMs: 1000 }),
+      }),
+    );
+    expect(response.status).toBe(403);
+    expect(await getDb().reviewLog.count({ where: { userId: user.id } })).toBe(0);
+  });
+
   it("serves new cards in the notes' order, each with when each grade would bring it back", async () => {
     actAs(await createUser("queue"));
     const body = await (await getQueue()).json();

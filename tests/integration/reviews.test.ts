@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type GradeValue, replayAnswers } from "@/app/_lib/scheduling";
+import { endAllSessions, revokeSession } from "@/app/_server/accounts";
 import { getDb } from "@/app/_server/db";
 import { recordAnswer, undoLastAnswer } from "@/app/_server/reviews";
 import { deckSchema } from "@/cards/types";
 import { seedDeck } from "@/prisma/seed-decks";
 import { createUser } from "../support/users";
 
-const settings = { desiredRetention: 0.9, maximumIntervalDays: 36500, fuzz: false };
+const settings = { desiredRetention: 0.85, maximumIntervalDays: 36500, fuzz: false };
 const now = new Date("2026-11-29T09:00:00Z");
 let cardIds: string[] = [];
 
@@ -33,7 +34,7 @@ describe("answering a card", () => {
   it("applies the same answer sent 20 times at once exactly once", async () => {
     const user = await createUser("replay");
     const same = answer(card(0), 3, 0);
-    const results = await Promise.all(Array.from({ length: 20 }, () => recordAnswer(user, same, settings, now)));
+    const results = await Promise.all(Array.from({ length: 20 }, () => recordAnswer(user, same, now)));
     expect(results.filter((r) => "status" in r && r.status === "applied")).toHaveLength(1);
     expect(results.filter((r) => "status" in r && r.status === "replayed")).toHaveLength(19);
     expect(await getDb().reviewLog.count({ where: { userId: user.id } })).toBe(1);
@@ -48,21 +49,32 @@ describe("answering a card", () => {
   it("of two tabs answering the same card differently, applies one and tells the other the card moved on", async () => {
     const user = await createUser("tabs");
     const [a, b] = await Promise.all([
-      recordAnswer(user, answer(card(1), 1, 0), settings, now),
-      recordAnswer(user, answer(card(1), 4, 0), settings, now),
+      recordAnswer(user, answer(card(1), 1, 0), now),
+      recordAnswer(user, answer(card(1), 4, 0), now),
     ]);
     const outcomes = [a, b].map((r) => ("status" in r ? r.status : r.error)).sort();
     expect(outcomes).toEqual(["applied", "card-moved-on"]);
     expect(await getDb().reviewLog.count({ where: { userId: user.id } })).toBe(1);
   });
 
-  it("keeps a log from which the state can be rebuilt", async () => {
+  it("writes nothing for an answerId already used for another card, and returns that earlier answer", async () => {
+    const user = await createUser("reused");
+    const first = await recordAnswer(user, answer(card(6), 3, 0, "reused-answer-id"), now);
+    const reused = await recordAnswer(user, answer(card(7), 1, 0, "reused-answer-id"), now);
+    expect(reused).toMatchObject({ status: "replayed", cardId: card(6) });
+    expect(first).toMatchObject({ status: "applied", cardId: card(6) });
+    expect(await getDb().reviewLog.count({ where: { userId: user.id } })).toBe(1);
+    expect(await getDb().cardState.count({ where: { userId: user.id, cardId: card(7) } })).toBe(0);
+  });
+
+  it("keeps a log from which the state can be rebuilt with the user's retention and fuzz", async () => {
     const user = await createUser("log");
+    await getDb().userSettings.update({ where: { userId: user.id }, data: { desiredRetention: 0.85, fuzz: false } });
     const grades: GradeValue[] = [3, 1, 3, 3, 2, 4];
     let version = 0;
     let at = now;
     for (const grade of grades) {
-      const result = await recordAnswer(user, answer(card(2), grade, version), settings, at);
+      const result = await recordAnswer(user, answer(card(2), grade, version), at);
       if (!("status" in result)) throw new Error(result.error);
       version = result.version;
       at = new Date(result.dueAt.getTime() + 60_000);
@@ -92,12 +104,26 @@ describe("answering a card", () => {
     });
   });
 
+  it("schedules with the user's desired retention: a higher target brings a card back sooner", async () => {
+    const dueAfterTwoGoods = async (desiredRetention: number) => {
+      const user = await createUser(`retention-${desiredRetention}`);
+      await getDb().userSettings.update({ where: { userId: user.id }, data: { desiredRetention, fuzz: false } });
+      const first = await recordAnswer(user, answer(card(5), 3, 0), now);
+      if (!("status" in first)) throw new Error(first.error);
+      const second = await recordAnswer(user, answer(card(5), 3, 1), first.dueAt);
+      if (!("status" in second)) throw new Error(second.error);
+      return second.dueAt.getTime() - first.dueAt.getTime();
+    };
+    const [relaxed, strict] = [await dueAfterTwoGoods(0.8), await dueAfterTwoGoods(0.95)];
+    expect(strict).toBeLessThan(relaxed);
+  });
+
   it("undo restores the previous state exactly and removes the log row", async () => {
     const user = await createUser("undo");
-    await recordAnswer(user, answer(card(3), 3, 0), settings, now);
+    await recordAnswer(user, answer(card(3), 3, 0), now);
     const key = { userId_cardId: { userId: user.id, cardId: card(3) } };
     const before = await getDb().cardState.findUniqueOrThrow({ where: key });
-    await recordAnswer(user, answer(card(3), 1, 1), settings, new Date(now.getTime() + 86_400_000));
+    await recordAnswer(user, answer(card(3), 1, 1), new Date(now.getTime() + 86_400_000));
     expect(await undoLastAnswer(user)).toMatchObject({ status: "undone", cardId: card(3) });
     const after = await getDb().cardState.findUniqueOrThrow({ where: key });
     const fields = [
@@ -117,16 +143,31 @@ describe("answering a card", () => {
 
   it("answers a card that does not exist, or is retired, with not-found, writing nothing", async () => {
     const user = await createUser("missing");
-    expect(await recordAnswer(user, answer(crypto.randomUUID(), 3, 0), settings, now)).toEqual({ error: "not-found" });
+    expect(await recordAnswer(user, answer(crypto.randomUUID(), 3, 0), now)).toEqual({ error: "not-found" });
+    await getDb().card.update({ where: { id: card(9) }, data: { retiredAt: now } });
+    expect(await recordAnswer(user, answer(card(9), 3, 0), now)).toEqual({ error: "not-found" });
+    await getDb().card.update({ where: { id: card(9) }, data: { retiredAt: null } });
     expect(await getDb().cardState.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("refuses an answer from a session that was ended, writing nothing", async () => {
+    const user = await createUser("ended");
+    const claims = { userId: user.id, sessionVersion: 0, sessionId: user.sessionId };
+    expect(await recordAnswer(user, answer(card(8), 3, 0), now, claims)).toMatchObject({ status: "applied" });
+    await revokeSession(user.id, user.sessionId, new Date(now.getTime() + 86_400_000), now);
+    expect(await recordAnswer(user, answer(card(8), 3, 1), now, claims)).toEqual({ error: "unauthenticated" });
+    await endAllSessions(user.id);
+    const fresh = { ...claims, sessionId: crypto.randomUUID() };
+    expect(await recordAnswer(user, answer(card(8), 3, 1), now, fresh)).toEqual({ error: "unauthenticated" });
+    expect(await getDb().reviewLog.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("keeps users apart: B's answers and undo never touch A's state or log", async () => {
     const [a, b] = [await createUser("a"), await createUser("b")];
-    await recordAnswer(a, answer(card(4), 3, 0), settings, now);
+    await recordAnswer(a, answer(card(4), 3, 0), now);
     expect(await undoLastAnswer(b)).toEqual({ error: "nothing-to-undo" });
     // B answering the same card starts B's own state at version 0, whatever A did.
-    expect(await recordAnswer(b, answer(card(4), 1, 0), settings, now)).toMatchObject({
+    expect(await recordAnswer(b, answer(card(4), 1, 0), now)).toMatchObject({
       status: "applied",
       version: 1,
     });

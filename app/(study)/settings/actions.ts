@@ -11,6 +11,11 @@ const settingsSchema = z.object({
   locale: z.union([z.enum(locales), z.literal("")]).transform((value) => value || null),
   timeZone: z.string().max(64).refine(isTimeZone, { error: "invalid-time-zone" }),
   desiredRetention: z.coerce.number().min(0.7).max(0.97),
+  // A checkbox: present ("on") when ticked, absent otherwise.
+  fuzz: z
+    .literal("on")
+    .optional()
+    .transform((value) => value === "on"),
   newCardsPerDay: z.coerce.number().int().min(0).max(9999),
   maxReviewsPerDay: z.coerce.number().int().min(0).max(99999),
   dayStartHour: z.coerce.number().int().min(0).max(23),

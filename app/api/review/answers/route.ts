@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { GradeValue } from "@/app/_lib/scheduling";
-import { json, readJson, withUser } from "@/app/_server/api";
-import { getSchedulerSettings, recordAnswer } from "@/app/_server/reviews";
+import { json, readJson, unauthenticated, withSession } from "@/app/_server/api";
+import { now } from "@/app/_server/clock";
+import { recordAnswer } from "@/app/_server/reviews";
 
 const answerSchema = z.object({
   cardId: z.uuid(),
@@ -21,11 +22,15 @@ const answerSchema = z.object({
  * for a replay of the same answerId), 404 for an unknown card, 409 when the card was
  * answered elsewhere since `version`.
  */
-export const POST = withUser(async (user, request) => {
+export const POST = withSession(async (session, request) => {
   const input = await readJson(request, answerSchema);
   if (input instanceof Response) return input;
-  const result = await recordAnswer(user, input, await getSchedulerSettings(user), new Date());
+  // The hot path: the session is checked in the answer's first statement.
+  const result = await recordAnswer({ id: session.userId }, input, await now(), session);
   if ("status" in result) return json(200, result);
-  if (result.error === "not-found") return json(404, { error: "not-found", message: "No such card." });
-  return json(409, { error: "card-moved-on", message: "This card was answered elsewhere.", version: result.version });
+  if (result.error === "card-moved-on") {
+    return json(409, { error: "card-moved-on", message: "This card was answered elsewhere.", version: result.version });
+  }
+  if (result.error === "unauthenticated") return unauthenticated();
+  return json(404, { error: "not-found", message: "No such card." });
 });

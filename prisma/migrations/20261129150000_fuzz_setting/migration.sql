@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "UserSettings" ADD COLUMN     "fuzz" BOOLEAN NOT NULL DEFAULT true;
