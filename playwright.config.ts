@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+// The development server with the test clock (tests/e2e/clock.spec.ts), next port up.
+const clockURL = `http://localhost:${port + 1}`;
 
 // CHROMIUM_PATH, else the system's Chromium (Debian's package), else Playwright's own.
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -40,14 +42,38 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: "node --import tsx server.ts",
-    url: `${baseURL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: { ...databaseEnv, PORT: String(port), NODE_ENV: "production" },
-  },
+  projects: [
+    { name: "chromium", testIgnore: "clock.spec.ts", use: { ...devices["Desktop Chrome"] } },
+    { name: "clock", testMatch: "clock.spec.ts", use: { ...devices["Desktop Chrome"], baseURL: clockURL } },
+  ],
+  // Started one after the other: the production build is done before the development
+  // server starts compiling.
+  webServer: [
+    {
+      command: "node --import tsx server.ts",
+      url: `${baseURL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      // KIOKU_TEST_CLOCK is set to show that production ignores it (review.spec.ts).
+      env: { ...databaseEnv, PORT: String(port), NODE_ENV: "production", KIOKU_TEST_CLOCK: "1" },
+    },
+    {
+      command: "node --import tsx server.ts --dev",
+      url: `${clockURL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      // Its own in-memory database; the test clock exists only outside production.
+      env: {
+        DATA_DIR: "memory://",
+        DATABASE_URL: "",
+        PORT: String(port + 1),
+        NODE_ENV: "development",
+        KIOKU_TEST_CLOCK: "1",
+      },
+    },
+  ],
 });

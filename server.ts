@@ -24,10 +24,14 @@ const launchSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOSTNAME: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default(".data"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
-    .optional(),
+  // Empty counts as unset: the embedded database.
+  DATABASE_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+      .optional(),
+  ),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // Behind a reverse proxy that appends the client's address to X-Forwarded-For.
   TRUST_PROXY: z
@@ -141,7 +145,7 @@ log("database: migrations applied");
 await runPrisma(["db", "seed"], database.url, { quiet: true });
 log("database: seed applied");
 
-const app = next({ dev: isDev, dir: root, hostname: config.HOSTNAME, port: config.PORT });
+const app = next({ dev: isDev, turbopack: true, dir: root, hostname: config.HOSTNAME, port: config.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
 server = createServer((request, response) => {
@@ -150,6 +154,11 @@ server = createServer((request, response) => {
   if (!config.TRUST_PROXY) request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
   void handle(request, response);
 });
+// The development server's hot reload talks over a WebSocket on this server.
+if (isDev) {
+  const upgrade = app.getUpgradeHandler();
+  server.on("upgrade", (request, socket, head) => void upgrade(request, socket, head));
+}
 server.listen(config.PORT, config.HOSTNAME, () => {
   const address = server?.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;

@@ -142,6 +142,14 @@ export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck
         {queue.nextLearningAt && (
           <p>{t("nextLearning", { time: format.dateTime(new Date(queue.nextLearningAt), { timeStyle: "short" }) })}</p>
         )}
+        {queue.nextDueAt && (
+          <p data-testid="next-due">
+            {t("nextDue", {
+              date: format.dateTime(new Date(queue.nextDueAt), { dateStyle: "full" }),
+              time: format.dateTime(new Date(queue.nextDueAt), { timeStyle: "short" }),
+            })}
+          </p>
+        )}
         {notice && <p role="status">{notice}</p>}
       </section>
     );
@@ -245,7 +253,7 @@ export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck
               >
                 <span className="block font-medium">{t(`grade${value}`)}</span>
                 <span className="block text-xs">
-                  {format.relativeTime(new Date(card.intervals[value]), new Date())}
+                  {format.relativeTime(new Date(card.intervals[value]), new Date(queue.now))}
                 </span>
               </button>
             ))}

@@ -23,4 +23,8 @@ export type ReviewQueueDto = {
   left: { new: number; learning: number; review: number };
   /** When only learning cards waiting for their step remain: when the next is due. */
   nextLearningAt: string | null;
+  /** When nothing is left today: the start of the study day when the next cards are due. */
+  nextDueAt: string | null;
+  /** The server's time when the queue was built: intervals are shown relative to it. */
+  now: string;
 };

@@ -4,7 +4,7 @@ import { buildQueue, type QueueCard } from "@/app/_lib/review-queue";
 import type { Memory } from "@/app/_lib/scheduling";
 import { nextStudyDayStart, studyDayStart } from "@/app/_lib/study-day";
 import { getDb } from "./db";
-import { getSchedulerSettings, gradePreview } from "./reviews";
+import { gradePreview, schedulerSettings } from "./reviews";
 import type { CurrentUser } from "./session";
 
 type User = Pick<CurrentUser, "id">;
@@ -24,7 +24,9 @@ export async function getReviewQueue(
   const settings = await db.userSettings.findUnique({ where: { userId: user.id } });
   const boundary = { timeZone: settings?.timeZone ?? "UTC", dayStartHour: settings?.dayStartHour ?? 4 };
   const dayStart = studyDayStart(now, boundary);
-  const [cards, doneNew, doneAll, scheduler] = await Promise.all([
+  // The buttons show the interval itself, not one moved at random by fuzz.
+  const scheduler = schedulerSettings({ desiredRetention: settings?.desiredRetention ?? 0.9, fuzz: false });
+  const [cards, doneNew, doneAll] = await Promise.all([
     db.card.findMany({
       where: { retiredAt: null, ...(deckSlug ? { deck: { slug: deckSlug } } : {}) },
       orderBy: [{ deckId: "asc" }, { position: "asc" }],
@@ -46,7 +48,6 @@ export async function getReviewQueue(
     }),
     db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: dayStart }, stateBefore: 0 } }),
     db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: dayStart } } }),
-    getSchedulerSettings(user),
   ]);
   const byId = new Map(cards.map((card) => [card.id, card]));
   const candidates: QueueCard[] = cards.flatMap((card) => {
@@ -65,6 +66,9 @@ export async function getReviewQueue(
   return {
     left: queue.left,
     nextLearningAt: queue.nextLearningAt?.toISOString() ?? null,
+    // A review due on a later day is shown from the start of that study day.
+    nextDueAt: queue.nextDueAt ? studyDayStart(queue.nextDueAt, boundary).toISOString() : null,
+    now: now.toISOString(),
     cards: queue.cards.slice(0, take).map(({ id, memory }) => {
       const card = byId.get(id) as (typeof cards)[number];
       const preview = gradePreview(memory, now, scheduler);

@@ -31,6 +31,14 @@ test("a keyboard-only review: reveal, grade, undo, reload and continue", async (
   await expect(progress).toHaveText(/^New 10 · /);
 });
 
+test("the production server has no test clock, even with KIOKU_TEST_CLOCK set", async ({ page, context }) => {
+  await signUp(page, newAccount("no-clock"));
+  const week = 7 * 24 * 3_600_000;
+  await context.addCookies([{ name: "kioku-test-clock", value: String(week), url: page.url() }]);
+  const queue = await (await page.request.get("/api/review/queue")).json();
+  expect(Math.abs(new Date(queue.now).getTime() - Date.now())).toBeLessThan(60_000);
+});
+
 test("the review page asks visitors to sign in first", async ({ page }) => {
   await page.goto("/review");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Freview$/);

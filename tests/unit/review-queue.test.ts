@@ -65,8 +65,35 @@ describe("today's queue", () => {
     expect(queue.nextLearningAt).toEqual(at(0.2));
   });
 
-  it("is empty with nothing due, and says nothing is waiting", () => {
-    const queue = buildQueue([card("review-tomorrow", 1, memory(2, at(12)))], now, dayEnd, limits, none);
-    expect(queue).toEqual({ cards: [], left: { new: 0, learning: 0, review: 0 }, nextLearningAt: null });
+  it("once empty, says when the next cards are due on a later day", () => {
+    const later = [card("review-in-3-days", 1, memory(2, at(72))), card("review-tomorrow", 2, memory(2, at(12)))];
+    const queue = buildQueue(later, now, dayEnd, limits, none);
+    expect(queue).toEqual({
+      cards: [],
+      left: { new: 0, learning: 0, review: 0 },
+      nextLearningAt: null,
+      nextDueAt: at(12),
+    });
+  });
+
+  it("once the limits hold cards back, says they come when the next day starts", () => {
+    const queue = buildQueue(
+      [card("new", 1, null), card("review-in-3-days", 2, memory(2, at(72)))],
+      now,
+      dayEnd,
+      limits,
+      {
+        newCards: 2,
+        reviews: 0,
+      },
+    );
+    expect(queue.cards).toEqual([]);
+    expect(queue.nextDueAt).toEqual(dayEnd);
+  });
+
+  it("says nothing of later days while learning cards wait today, nor when nothing is left at all", () => {
+    const waiting = [card("learning", 1, memory(1, at(0.2))), card("review", 2, memory(2, at(72)))];
+    expect(buildQueue(waiting, now, dayEnd, limits, none).nextDueAt).toBeNull();
+    expect(buildQueue([], now, dayEnd, limits, none)).toMatchObject({ nextLearningAt: null, nextDueAt: null });
   });
 });

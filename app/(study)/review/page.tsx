@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ReviewSession } from "@/app/_components/review-session";
+import { now } from "@/app/_server/clock";
 import { getReviewQueue } from "@/app/_server/queue";
 import { requireUser } from "@/app/_server/session";
 
@@ -10,6 +11,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReviewPage() {
   const user = await requireUser();
-  const queue = await getReviewQueue(user, null, new Date());
+  const queue = await getReviewQueue(user, null, await now());
   return queue && <ReviewSession initial={queue} deck={null} />;
 }

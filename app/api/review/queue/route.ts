@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { json, withUser } from "@/app/_server/api";
+import { now } from "@/app/_server/clock";
 import { getReviewQueue } from "@/app/_server/queue";
 
 const querySchema = z.object({
@@ -13,6 +14,6 @@ const querySchema = z.object({
 export const GET = withUser(async (user, request) => {
   const parsed = querySchema.safeParse({ deck: new URL(request.url).searchParams.get("deck") });
   if (!parsed.success) return json(400, { error: "invalid-deck", message: "deck must be a deck's slug." });
-  const queue = await getReviewQueue(user, parsed.data.deck, new Date());
+  const queue = await getReviewQueue(user, parsed.data.deck, await now());
   return queue ? json(200, queue) : json(404, { error: "not-found", message: "No such deck." });
 });

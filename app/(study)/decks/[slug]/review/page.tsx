@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ReviewSession } from "@/app/_components/review-session";
+import { now } from "@/app/_server/clock";
 import { getReviewQueue } from "@/app/_server/queue";
 import { requireUser } from "@/app/_server/session";
 
@@ -13,7 +14,7 @@ export default async function DeckReviewPage({ params }: { params: Promise<{ slu
   const user = await requireUser();
   const { slug } = await params;
   if (!/^[a-z0-9-]{1,64}$/.test(slug)) notFound();
-  const queue = await getReviewQueue(user, slug, new Date());
+  const queue = await getReviewQueue(user, slug, await now());
   if (!queue) notFound();
   return <ReviewSession initial={queue} deck={slug} />;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { nextStudyDayStart } from "@/app/_lib/study-day";
 import { json, readJson, withUser } from "@/app/_server/api";
+import { now } from "@/app/_server/clock";
 import { getSettings } from "@/app/_server/preferences";
 import { changeCard } from "@/app/_server/reviews";
 
@@ -12,9 +13,9 @@ export const POST = withUser(async (user, request, context: { params: Promise<{ 
   if (!z.uuid().safeParse(id).success) return json(404, { error: "not-found", message: "No such card." });
   const input = await readJson(request, actionSchema);
   if (input instanceof Response) return input;
-  const now = new Date();
+  const at = await now();
   const settings = await getSettings(user);
-  const buryUntil = nextStudyDayStart(now, { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour });
-  const result = await changeCard(user, id, input.action, now, buryUntil);
+  const buryUntil = nextStudyDayStart(at, { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour });
+  const result = await changeCard(user, id, input.action, at, buryUntil);
   return "status" in result ? json(200, result) : json(404, { error: "not-found", message: "No such card." });
 });
