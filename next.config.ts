@@ -1,7 +1,11 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./app/_i18n/request.ts");
+// Messages are compiled at build time, so the browser gets no ICU message parser.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./app/_i18n/request.ts",
+  experimental: { messages: { path: "./app/_i18n/messages", format: "json", locales: "infer", precompile: true } },
+});
 
 // Headers for every response, static files included; proxy.ts adds the per-request
 // Content-Security-Policy to pages and routes.

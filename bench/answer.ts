@@ -6,6 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
@@ -16,8 +17,8 @@ import { startRawServer } from "./raw-server.ts";
 
 const serverUrl =
   process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const usersPerServer = 100;
-const cardsPerUser = 300;
+const usersPerServer = 150;
+const cardsPerUser = 600;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const secret = randomBytes(32).toString("base64url");
 const cookieName = "__Secure-authjs.session-token";
@@ -45,7 +46,13 @@ try {
   const cards = (await sql.query(`SELECT id FROM "Card" ORDER BY position`)).rows.map((r) => r.id as string);
 
   const port = 3400;
-  const app = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // BENCH_CPU_PROFILE=<dir>: the app writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
+  // The app as `npm start` runs it (node's flags included).
+  const startArgs = (JSON.parse(readFileSync("package.json", "utf8")).scripts.start as string).split(" ").slice(1);
+  const app = spawn(process.execPath, [...profile, ...startArgs], {
     env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), AUTH_SECRET: secret, DATA_DIR: "memory://" },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -53,20 +60,22 @@ try {
     app.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("ready in") && resolve());
     app.on("exit", (code) => reject(new Error(`app exited with ${code}`)));
   });
-  const raw = await startRawServer(database.url, port + 1);
+  const raw = await startRawServer(database.url, port + 1, { secret, cookieName });
 
   const appUsers = users.slice(0, usersPerServer);
   const rawUsers = users.slice(usersPerServer);
-  const cookies = await Promise.all(
-    appUsers.map(async (u) => {
-      const token = await encode({
-        token: { sub: u.id, sid: crypto.randomUUID(), sv: 0, name: u.name, email: u.email },
-        secret,
-        salt: cookieName,
-      });
-      return `${cookieName}=${token}`;
-    }),
-  );
+  const cookiesOf = (list: typeof users) =>
+    Promise.all(
+      list.map(async (u) => {
+        const token = await encode({
+          token: { sub: u.id, sid: crypto.randomUUID(), sv: 0, name: u.name, email: u.email },
+          secret,
+          salt: cookieName,
+        });
+        return `${cookieName}=${token}`;
+      }),
+    );
+  const cookies = { app: await cookiesOf(appUsers), raw: await cookiesOf(rawUsers) };
 
   // Each request answers a (user, card) pair not answered before, so none is refused.
   function pairs(userCount: number) {
@@ -79,12 +88,12 @@ try {
 
   // One sequence per server across both runs, so no pair is answered twice.
   const picks = { app: pairs(usersPerServer), raw: pairs(usersPerServer) };
-  async function load(target: "app" | "raw", connections: number) {
+  async function load(target: "app" | "raw", connections: number, duration = seconds) {
     const pick = picks[target];
     const result = await autocannon({
       url: target === "app" ? `http://127.0.0.1:${port}/api/review/answers` : `http://127.0.0.1:${port + 1}/answer`,
       connections,
-      duration: seconds,
+      duration,
       requests: [
         {
           method: "POST",
@@ -97,10 +106,7 @@ try {
               version: 0,
               durationMs: 1000,
             });
-            const headers: Record<string, string> =
-              target === "app"
-                ? { "content-type": "application/json", cookie: cookies[user] as string }
-                : { "content-type": "application/json", "x-user-id": rawUsers[user]?.id };
+            const headers = { "content-type": "application/json", cookie: cookies[target][user] as string };
             return { ...request, headers, body };
           },
         },
@@ -116,9 +122,14 @@ try {
 
   const rows: string[] = [];
   const ratios: number[] = [];
+  // Both servers warm up first (JIT, pools, Next's route modules): cold starts are not measured.
+  await load("raw", 8, 3);
+  await load("app", 8, 3);
   for (const connections of [8, 32]) {
     const rawResult = await load("raw", connections);
     const appResult = await load("app", connections);
+    // Every request answers a new (user, card) pair, so anything but 200 is a failed run.
+    if (rawResult.errors + appResult.errors > 0) throw new Error(`non-2xx answers at ${connections} connections`);
     const ratio = appResult.rps / rawResult.rps;
     ratios.push(ratio);
     for (const [name, r] of [
@@ -134,9 +145,13 @@ try {
 
   // The review page's first-load JavaScript: the gzip size of every script it loads.
   const html = await (
-    await fetch(`http://127.0.0.1:${port}/review`, { headers: { cookie: cookies[0] as string } })
+    await fetch(`http://127.0.0.1:${port}/review`, { headers: { cookie: cookies.app[0] as string } })
   ).text();
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] as string);
+  // Scripts marked noModule (Next's legacy polyfills) are skipped by every browser that
+  // runs modules, so they are not part of what a reader downloads.
+  const scripts = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)]
+    .filter((m) => !/nomodule/i.test(`${m[1]}${m[3]}`))
+    .map((m) => m[2] as string);
   const sizes = await Promise.all(
     scripts.map(
       async (src) =>

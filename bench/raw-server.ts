@@ -1,20 +1,53 @@
 /**
- * The baseline: a minimal Node.js + pg server doing the same answer transaction as the
- * app (lock the state row, check the version, FSRS, write state, append the log), with
- * nothing else: no framework, no ORM, no session check.
+ * The baseline: a minimal Node.js + pg server doing the app's work by hand, the
+ * straightforward way: the same session check (the same cookie, decrypted with
+ * next-auth's `decode` behind the same cache, then one query), then the answer as an
+ * interactive transaction (insert-or-lock the state row, check the version, FSRS, write
+ * the state, append the log). No framework, no ORM, no validation library.
  */
 import { createServer } from "node:http";
+import { LRUCache } from "lru-cache";
+import { decode, type JWT } from "next-auth/jwt";
 import pg from "pg";
 import { applyGrade, type GradeValue, type Memory, newMemory } from "../app/_lib/scheduling.ts";
 
 const settings = { desiredRetention: 0.9, maximumIntervalDays: 36500, fuzz: true };
 
-export function startRawServer(databaseUrl: string, port: number, poolSize = 10) {
+export function startRawServer(
+  databaseUrl: string,
+  port: number,
+  auth: { secret: string; cookieName: string },
+  poolSize = 10,
+) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  const tokens = new LRUCache<string, JWT>({ max: 10_000 });
+  async function sessionUser(cookieHeader: string | undefined): Promise<string | null> {
+    const value = cookieHeader
+      ?.split("; ")
+      .find((c) => c.startsWith(`${auth.cookieName}=`))
+      ?.slice(auth.cookieName.length + 1);
+    if (!value) return null;
+    const token =
+      tokens.get(value) ??
+      (await decode({ token: value, secret: auth.secret, salt: auth.cookieName }).catch(() => null));
+    if (!token?.sub || typeof token.exp !== "number" || token.exp * 1000 <= Date.now()) return null;
+    tokens.set(value, token);
+    const { rows } = await pool.query(
+      `SELECT "id" FROM "User" WHERE "id" = $1 AND "sessionVersion" = $2
+       AND NOT EXISTS (SELECT 1 FROM "RevokedSession" WHERE "id" = $3 AND "userId" = "User"."id")`,
+      [token.sub, token.sv, token.sid],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   const server = createServer(async (request, response) => {
     let body = "";
     for await (const chunk of request) body += chunk;
-    const userId = request.headers["x-user-id"] as string;
+    const userId = await sessionUser(request.headers.cookie);
+    if (!userId) {
+      response.writeHead(401).end();
+      return;
+    }
     const { cardId, grade, answerId, version, durationMs } = JSON.parse(body);
     const client = await pool.connect();
     try {
