@@ -155,6 +155,12 @@ export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck
     );
   }
 
+  // A checked answer suggests a grade (Good when right, Again when not); any can be picked.
+  const suggested: Grade | undefined =
+    phase.kind !== "answer"
+      ? undefined
+      : (phase.typed?.suggestedGrade ?? (phase.picked ? (phase.picked === card.answer ? 3 : 1) : undefined));
+
   return (
     <section aria-label={t("title")} className="space-y-6">
       <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
@@ -248,13 +254,14 @@ export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck
                 type="button"
                 disabled={busy}
                 onClick={() => void grade(value)}
-                className="rounded-md border px-3 py-2"
+                className={`rounded-md border px-3 py-2 ${value === suggested ? "ring-2 ring-blue-600 dark:ring-blue-400" : ""}`}
                 aria-keyshortcuts={String(value)}
               >
                 <span className="block font-medium">{t(`grade${value}`)}</span>
                 <span className="block text-xs">
                   {format.relativeTime(new Date(card.intervals[value]), new Date(queue.now))}
                 </span>
+                {value === suggested && <span className="block text-xs font-medium">{t("suggested")}</span>}
               </button>
             ))}
           </div>

@@ -32,10 +32,15 @@ const takesValue = new Set([
 // Commands where -t/-f mean --tag/--file (with a value) rather than --tty/--force.
 const valueMeaning = (words: string[]) => /^docker (image )?build\b/.test(words.join(" "));
 
-/** Full-width characters from a Japanese IME become ASCII; a shell prompt and extra spaces go. */
+/**
+ * Full-width characters from a Japanese IME become ASCII, and so do the dashes it types
+ * for "-" (ー, the long vowel mark, in romaji mode; ‐ ‑ – — − as well); a shell prompt
+ * and extra spaces go.
+ */
 export function normalizeTyped(input: string): string {
   return input
     .normalize("NFKC")
+    .replace(/[\u30fc\u2010-\u2015\u2212]/g, "-")
     .replace(/^\s*[$#>]\s+/, "")
     .replace(/\s+/g, " ")
     .trim();

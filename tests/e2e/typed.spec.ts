@@ -43,6 +43,7 @@ test("a typed command is accepted through an alias, typed with a Japanese IME", 
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "Correct." })).toBeVisible();
   await expect(page.getByTestId("answer")).toHaveText("docker container run");
+  await expect(page.getByRole("button", { name: /^Good/ })).toContainText("Suggested");
   await page.keyboard.press("3");
   await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(
     "「イメージからコンテナを起動する」に使うコマンドは？",

@@ -11,6 +11,13 @@ describe("typed commands", () => {
     ["docker container ls", ["docker ps"], "$ docker ps", "a leading shell prompt"],
     ["docker container ls", ["docker ps"], "  docker   container  ls ", "extra spaces"],
     ["docker container ls", ["docker ps"], "ｄｏｃｋｅｒ　ｐｓ", "full-width characters and space from an IME"],
+    [
+      "docker container run -it",
+      ["docker run -it"],
+      "ｄｏｃｋｅｒ　ｒｕｎ　ーｉｔ",
+      "the IME's long vowel mark for a dash",
+    ],
+    ["docker container ls -a", ["docker ps -a"], "docker ps −−all", "minus signs for dashes"],
     ["docker container stop <container>", [], "docker container stop web", "a placeholder filled in"],
     ["docker container stop <container>", [], "docker container stop", "a placeholder left out"],
     [
