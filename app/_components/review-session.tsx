@@ -20,13 +20,16 @@ function shuffle<T>(items: T[]): T[] {
   return copy;
 }
 
-async function fetchQueue(deck: string | null): Promise<ReviewQueueDto> {
-  const response = await fetch(`/api/review/queue${deck ? `?deck=${deck}` : ""}`, { cache: "no-store" });
+async function fetchQueue(deck: string | null, section: string[]): Promise<ReviewQueueDto> {
+  const query = new URLSearchParams([...(deck ? [["deck", deck]] : []), ...section.map((part) => ["section", part])]);
+  const response = await fetch(`/api/review/queue?${query}`, { cache: "no-store" });
   if (!response.ok) throw new Error(`queue: ${response.status}`);
   return response.json();
 }
 
-export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck: string | null }) {
+type Props = { initial: ReviewQueueDto; deck: string | null; section?: string[] };
+
+export function ReviewSession({ initial, deck, section = [] }: Props) {
   const t = useTranslations("review");
   const format = useFormatter();
   const [queue, setQueue] = useState(initial);
@@ -40,11 +43,11 @@ export function ReviewSession({ initial, deck }: { initial: ReviewQueueDto; deck
   const options = useMemo(() => (card?.kind === "choice" ? shuffle([card.answer, ...card.choices]) : []), [card]);
 
   const reload = useCallback(async () => {
-    setQueue(await fetchQueue(deck));
+    setQueue(await fetchQueue(deck, section));
     setPhase({ kind: "question" });
     setTyped("");
     shownAt.current = Date.now();
-  }, [deck]);
+  }, [deck, section]);
 
   const reveal = useCallback(async () => {
     if (!card || phase.kind !== "question") return;

@@ -1,6 +1,15 @@
 // The only module that imports ts-fsrs: its API (and snake_case) stays here, so its next
 // major version changes one file.
-import { type Card as FsrsCard, fsrs, type Grade, generatorParameters, Rating, type State } from "ts-fsrs";
+import {
+  computeDecayFactor,
+  default_w,
+  type Card as FsrsCard,
+  fsrs,
+  type Grade,
+  generatorParameters,
+  Rating,
+  type State,
+} from "ts-fsrs";
 
 /** What we store of a user's memory of one card. */
 export type Memory = {
@@ -119,3 +128,10 @@ export function replayAnswers(
     newMemory(createdAt),
   );
 }
+
+/**
+ * The forgetting curve's constants for the default parameters the scheduler uses:
+ * R(t, S) = (1 + factor · t / S) ^ decay, t and S in days. The progress page computes
+ * recall probabilities with them in SQL.
+ */
+export const forgettingCurve: { decay: number; factor: number } = computeDecayFactor(default_w);

@@ -11,14 +11,17 @@ type User = Pick<CurrentUser, "id">;
 
 /**
  * The user's queue now: their settings' day boundary and limits, their own card states
- * only, cards of one deck (by slug) or of all, without retired, suspended or buried ones.
+ * only, cards of one deck (by slug) or of all, optionally of one section (a heading path
+ * prefix), without retired, suspended or buried ones.
  */
 export async function getReviewQueue(
   user: User,
-  deckSlug: string | null,
+  scope: { deck: string | null; section?: string[] },
   now: Date,
   take = 20,
 ): Promise<ReviewQueueDto | null> {
+  const deckSlug = scope.deck;
+  const section = scope.section ?? [];
   const db = getDb();
   if (deckSlug && !(await db.deck.findUnique({ where: { slug: deckSlug }, select: { id: true } }))) return null;
   const settings = await db.userSettings.findUnique({ where: { userId: user.id } });
@@ -50,7 +53,10 @@ export async function getReviewQueue(
     db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: dayStart } } }),
   ]);
   const byId = new Map(cards.map((card) => [card.id, card]));
+  // A section of the notes: the cards under that heading path.
+  const inSection = (path: string[]) => section.every((part, i) => path[i] === part);
   const candidates: QueueCard[] = cards.flatMap((card) => {
+    if (!inSection(card.section)) return [];
     const state = card.states[0];
     if (state?.suspendedAt || (state?.buriedUntil && state.buriedUntil > now)) return [];
     const memory: Memory | null = state && state.reps > 0 ? { ...state, state: state.state as Memory["state"] } : null;

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getAccountSummary } from "@/app/_server/accounts";
+import { now } from "@/app/_server/clock";
+import { getProgress } from "@/app/_server/progress";
 import { requireUser } from "@/app/_server/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,11 +12,53 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const user = await requireUser();
-  const [t, format, summary] = await Promise.all([getTranslations("home"), getFormatter(), getAccountSummary(user)]);
+  const [t, p, format, summary, progress] = await Promise.all([
+    getTranslations("home"),
+    getTranslations("progress"),
+    getFormatter(),
+    getAccountSummary(user),
+    getProgress(user, await now()),
+  ]);
+  const { today } = progress;
   return (
-    <div className="space-y-4">
-      <h1 className="text-3xl font-bold">{t("greeting", { name: user.name })}</h1>
-      <p className="text-zinc-700 dark:text-zinc-300">{t("lead")}</p>
+    <div className="space-y-6">
+      <div className="space-y-4">
+        <h1 className="text-3xl font-bold">{t("greeting", { name: user.name })}</h1>
+        <p className="text-zinc-700 dark:text-zinc-300">{t("lead")}</p>
+      </div>
+      <section aria-labelledby="today" className="space-y-3">
+        <h2 id="today" className="text-xl font-semibold">
+          {p("today")}
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {(
+            [
+              ["dueNow", format.number(today.dueNow)],
+              ["newLeft", format.number(today.newLeft)],
+              ["reviewedToday", format.number(today.reviewed)],
+              ["streak", p("days", { days: today.streak })],
+            ] as const
+          ).map(([key, value]) => (
+            <div key={key} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
+              <dt className="text-sm text-zinc-600 dark:text-zinc-400">{p(key)}</dt>
+              <dd className="text-2xl font-semibold">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <div className="flex gap-4">
+          {today.dueNow + today.newLeft > 0 && (
+            <Link
+              href="/review"
+              className="rounded-md bg-zinc-900 px-4 py-2 text-white dark:bg-zinc-100 dark:text-zinc-900"
+            >
+              {p("startReview")}
+            </Link>
+          )}
+          <Link href="/progress" className="self-center underline">
+            {p("homeLink")}
+          </Link>
+        </div>
+      </section>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {t("memberSince", { date: format.dateTime(summary.createdAt, { dateStyle: "long" }) })}
       </p>

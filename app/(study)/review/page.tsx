@@ -11,6 +11,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReviewPage() {
   const user = await requireUser();
-  const queue = await getReviewQueue(user, null, await now());
+  const queue = await getReviewQueue(user, { deck: null }, await now());
   return queue && <ReviewSession initial={queue} deck={null} />;
 }

@@ -8,12 +8,19 @@ const querySchema = z.object({
     .string()
     .regex(/^[a-z0-9-]{1,64}$/)
     .nullable(),
+  section: z.array(z.string().min(1).max(200)).max(6),
 });
 
-/** GET /api/review/queue[?deck=slug]: the cards due now, in order, with the grade intervals. */
+/**
+ * GET /api/review/queue[?deck=slug][&section=heading…]: the cards due now, in order, with
+ * the grade intervals; `section` (repeated) narrows to a heading path of the notes.
+ */
 export const GET = withUser(async (user, request) => {
-  const parsed = querySchema.safeParse({ deck: new URL(request.url).searchParams.get("deck") });
-  if (!parsed.success) return json(400, { error: "invalid-deck", message: "deck must be a deck's slug." });
-  const queue = await getReviewQueue(user, parsed.data.deck, await now());
+  const params = new URL(request.url).searchParams;
+  const parsed = querySchema.safeParse({ deck: params.get("deck"), section: params.getAll("section") });
+  if (!parsed.success) {
+    return json(400, { error: "invalid-query", message: "deck must be a deck's slug; section, up to 6 headings." });
+  }
+  const queue = await getReviewQueue(user, parsed.data, await now());
   return queue ? json(200, queue) : json(404, { error: "not-found", message: "No such deck." });
 });

@@ -10,11 +10,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("review"))("title") };
 }
 
-export default async function DeckReviewPage({ params }: { params: Promise<{ slug: string }> }) {
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ section?: string | string[] }> };
+
+/** One deck's review, or one section of it (?section=heading&section=subheading). */
+export default async function DeckReviewPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { slug } = await params;
+  const raw = (await searchParams).section ?? [];
+  const section = (Array.isArray(raw) ? raw : [raw])
+    .slice(0, 6)
+    .filter((part) => part.length > 0 && part.length <= 200);
   if (!/^[a-z0-9-]{1,64}$/.test(slug)) notFound();
-  const queue = await getReviewQueue(user, slug, await now());
+  const queue = await getReviewQueue(user, { deck: slug, section }, await now());
   if (!queue) notFound();
-  return <ReviewSession initial={queue} deck={slug} />;
+  return <ReviewSession initial={queue} deck={slug} section={section} />;
 }
