@@ -55,6 +55,107 @@ const dateString = (date: Date) => date.toISOString().slice(0, 10);
 const addDaysTo = (date: string, days: number) => dateString(new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs));
 const stabilityBuckets = ["< 1 d", "1–7 d", "7–30 d", "30–90 d", "90–365 d", "≥ 1 y"];
 
+/** The settings a progress query needs, and the moments it is computed for. */
+type QueryContext = { userId: string; now: Date; boundary: DayBoundary; desiredRetention: number };
+
+/**
+ * The progress page's queries, one aggregate each, all scoped to the user. Exported so
+ * the benchmark can time them and check their plans (bench/progress.ts).
+ */
+export function progressQueries({ userId, now, boundary, desiredRetention }: QueryContext) {
+  const today = studyDate(now, boundary);
+  const dayStart = studyDayStart(now, boundary);
+  const yearAgo = new Date(dayStart.getTime() - 365 * dayMs);
+  const logDay = studyDay(Prisma.sql`"reviewedAt"`, boundary);
+  const { decay, factor } = forgettingCurve;
+  return {
+    today: Prisma.sql`
+        SELECT
+          (SELECT count(*)::int FROM "ReviewLog" WHERE "userId" = ${userId}::uuid AND "reviewedAt" >= ${dayStart}::timestamp) AS "reviewed",
+          (SELECT count(*)::int FROM "ReviewLog" WHERE "userId" = ${userId}::uuid AND "reviewedAt" >= ${dayStart}::timestamp AND "stateBefore" = 0) AS "newCards",
+          (SELECT coalesce(sum("durationMs"), 0)::float8 FROM "ReviewLog" WHERE "userId" = ${userId}::uuid AND "reviewedAt" >= ${dayStart}::timestamp) AS "ms",
+          (SELECT count(*)::int FROM "CardState" cs JOIN "Card" c ON c."id" = cs."cardId" AND c."retiredAt" IS NULL
+            WHERE cs."userId" = ${userId}::uuid AND cs."state" > 0 AND cs."dueAt" <= ${now}::timestamp
+              AND cs."suspendedAt" IS NULL AND (cs."buriedUntil" IS NULL OR cs."buriedUntil" <= ${now}::timestamp)) AS "dueNow",
+          (SELECT count(*)::int FROM "CardState" cs JOIN "Card" c ON c."id" = cs."cardId" AND c."retiredAt" IS NULL
+            WHERE cs."userId" = ${userId}::uuid AND cs."state" IN (1, 3) AND cs."suspendedAt" IS NULL) AS "learning"`,
+    heatmap: Prisma.sql`
+        SELECT ${logDay} AS "day", count(*)::int AS "reviews", sum("durationMs")::float8 AS "ms"
+        FROM "ReviewLog" WHERE "userId" = ${userId}::uuid AND "reviewedAt" >= ${yearAgo}::timestamp
+        GROUP BY 1 ORDER BY 1`,
+    // Consecutive study days with reviews, up to today (or yesterday, if none yet today).
+    streak: Prisma.sql`
+        WITH days AS (SELECT DISTINCT ${logDay} AS "day" FROM "ReviewLog" WHERE "userId" = ${userId}::uuid),
+        runs AS (SELECT "day", "day" - (row_number() OVER (ORDER BY "day"))::int AS "run" FROM days)
+        SELECT count(*)::int AS "streak" FROM runs
+        WHERE "run" = (SELECT "run" FROM runs WHERE "day" >= ${today}::date - 1 ORDER BY "day" DESC LIMIT 1)`,
+    // Days that ended with a card overdue: from the study day a card fell due to the day
+    // before it was next reviewed (or yesterday, when it still waits).
+    // The last study day that ended with a card overdue: the day before the latest late
+    // review (one whose due date's day had ended), or yesterday while a card due before
+    // today still waits.
+    cleared: Prisma.sql`
+      SELECT greatest(
+          (SELECT ${logDay} - 1 FROM "ReviewLog"
+            WHERE "userId" = ${userId}::uuid AND "stateBefore" > 0
+              AND ${studyDay(Prisma.sql`"dueBefore"`, boundary)} < ${logDay}
+            ORDER BY "reviewedAt" DESC LIMIT 1),
+          (SELECT ${today}::date - 1 FROM "CardState" cs JOIN "Card" c ON c."id" = cs."cardId" AND c."retiredAt" IS NULL
+            WHERE cs."userId" = ${userId}::uuid AND cs."state" > 0 AND cs."suspendedAt" IS NULL
+              AND cs."dueAt" < ${dayStart}::timestamp LIMIT 1)
+        ) AS "lastUncleared",
+        (SELECT ${studyDay(Prisma.sql`min("reviewedAt")`, boundary)} FROM "ReviewLog"
+          WHERE "userId" = ${userId}::uuid) AS "firstDay"`,
+    retention: Prisma.sql`
+        SELECT "intervalBefore" >= ${matureDays}::int AS "mature", w."days",
+          count(*)::int AS "total", count(*) FILTER (WHERE "grade" > 1)::int AS "passed"
+        FROM "ReviewLog" r
+        JOIN (VALUES (7), (30), (365)) AS w("days") ON r."reviewedAt" >= ${now}::timestamp - make_interval(days => w."days")
+        WHERE r."userId" = ${userId}::uuid AND r."reviewedAt" >= ${yearAgo}::timestamp AND r."stateBefore" = 2
+        GROUP BY 1, 2`,
+    forecast: Prisma.sql`
+        SELECT ${studyDay(Prisma.sql`greatest(cs."dueAt", ${now}::timestamp)`, boundary)} AS "day", count(*)::int AS "reviews"
+        FROM "CardState" cs JOIN "Card" c ON c."id" = cs."cardId" AND c."retiredAt" IS NULL
+        WHERE cs."userId" = ${userId}::uuid AND cs."state" > 0 AND cs."suspendedAt" IS NULL
+          AND cs."dueAt" < ${new Date(dayStart.getTime() + 31 * dayMs)}::timestamp
+        GROUP BY 1 ORDER BY 1`,
+    counts: Prisma.sql`
+        SELECT
+          count(*) FILTER (WHERE c."retiredAt" IS NULL AND cs."suspendedAt" IS NULL AND coalesce(cs."state", 0) = 0)::int AS "new",
+          count(*) FILTER (WHERE c."retiredAt" IS NULL AND cs."suspendedAt" IS NULL AND cs."state" IN (1, 3))::int AS "learning",
+          count(*) FILTER (WHERE c."retiredAt" IS NULL AND cs."suspendedAt" IS NULL AND cs."state" = 2
+            AND cs."scheduledDays" < ${matureDays}::int)::int AS "young",
+          count(*) FILTER (WHERE c."retiredAt" IS NULL AND cs."suspendedAt" IS NULL AND cs."state" = 2
+            AND cs."scheduledDays" >= ${matureDays}::int)::int AS "mature",
+          count(*) FILTER (WHERE c."retiredAt" IS NULL AND cs."suspendedAt" IS NOT NULL)::int AS "suspended",
+          count(*) FILTER (WHERE c."retiredAt" IS NOT NULL)::int AS "retired"
+        FROM "Card" c LEFT JOIN "CardState" cs ON cs."cardId" = c."id" AND cs."userId" = ${userId}::uuid`,
+    // Recall now per card, from its stability and the days since its last review.
+    sections: Prisma.sql`
+        WITH recall AS (
+          SELECT d."slug" AS "deck", d."language", c."section"[1:2] AS "section",
+            CASE WHEN cs."state" > 0 AND cs."stability" > 0 AND cs."lastReviewAt" IS NOT NULL
+              THEN power(1 + ${factor}::float8 * greatest(floor(extract(epoch FROM ${now}::timestamp - cs."lastReviewAt") / 86400), 0)
+                / cs."stability", ${decay}::float8)
+              ELSE 0 END AS "r"
+          FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId"
+          LEFT JOIN "CardState" cs ON cs."cardId" = c."id" AND cs."userId" = ${userId}::uuid
+          WHERE c."retiredAt" IS NULL AND cs."suspendedAt" IS NULL
+        )
+        SELECT "deck", "language", "section", count(*)::int AS "cards", avg("r")::float8 AS "recall",
+          (count(*) FILTER (WHERE "r" >= ${desiredRetention}::float8))::float8 / count(*) AS "aboveTarget"
+        FROM recall GROUP BY 1, 2, 3 ORDER BY 5, 3`,
+    memory: Prisma.sql`
+        SELECT 'stability' AS "kind", width_bucket(cs."stability", ARRAY[1, 7, 30, 90, 365]::float8[]) AS "bucket", count(*)::int AS "cards"
+        FROM "CardState" cs JOIN "Card" c ON c."id" = cs."cardId" AND c."retiredAt" IS NULL
+        WHERE cs."userId" = ${userId}::uuid AND cs."state" > 0 GROUP BY 2
+        UNION ALL
+        SELECT 'difficulty', least(greatest(floor(cs."difficulty")::int, 1), 10), count(*)::int
+        FROM "CardState" cs JOIN "Card" c ON c."id" = cs."cardId" AND c."retiredAt" IS NULL
+        WHERE cs."userId" = ${userId}::uuid AND cs."state" > 0 GROUP BY 2`,
+  };
+}
+
 /**
  * Everything the progress page shows, for this user only. Each figure is one aggregate
  * in PostgreSQL over the user's rows (through the indexes on ReviewLog(userId,
@@ -65,11 +166,7 @@ export async function getProgress(user: User, now: Date): Promise<Progress> {
   const settings = await getSettings(user);
   const boundary = { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour };
   const today = studyDate(now, boundary);
-  const dayStart = studyDayStart(now, boundary);
-  const yearAgo = new Date(dayStart.getTime() - 365 * dayMs);
-  const logDay = studyDay(Prisma.sql`"reviewedAt"`, boundary);
-  const { decay, factor } = forgettingCurve;
-
+  const q = progressQueries({ userId: user.id, now, boundary, desiredRetention: settings.desiredRetention });
   const [
     todayRows,
     heatmapRows,
@@ -81,89 +178,15 @@ export async function getProgress(user: User, now: Date): Promise<Progress> {
     sectionRows,
     memoryRows,
   ] = await Promise.all([
-    db.$queryRaw<{ reviewed: number; newCards: number; ms: number; dueNow: number; learning: number }[]>`
-        SELECT
-          (SELECT count(*)::int FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid AND "reviewedAt" >= ${dayStart}::timestamp) AS "reviewed",
-          (SELECT count(*)::int FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid AND "reviewedAt" >= ${dayStart}::timestamp AND "stateBefore" = 0) AS "newCards",
-          (SELECT coalesce(sum("durationMs"), 0)::float8 FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid AND "reviewedAt" >= ${dayStart}::timestamp) AS "ms",
-          (SELECT count(*)::int FROM "CardState" cs JOIN "Card" c ON c."id" = cs."cardId" AND c."retiredAt" IS NULL
-            WHERE cs."userId" = ${user.id}::uuid AND cs."state" > 0 AND cs."dueAt" <= ${now}::timestamp
-              AND cs."suspendedAt" IS NULL AND (cs."buriedUntil" IS NULL OR cs."buriedUntil" <= ${now}::timestamp)) AS "dueNow",
-          (SELECT count(*)::int FROM "CardState" cs JOIN "Card" c ON c."id" = cs."cardId" AND c."retiredAt" IS NULL
-            WHERE cs."userId" = ${user.id}::uuid AND cs."state" IN (1, 3) AND cs."suspendedAt" IS NULL) AS "learning"`,
-    db.$queryRaw<{ day: Date; reviews: number; ms: number }[]>`
-        SELECT ${logDay} AS "day", count(*)::int AS "reviews", sum("durationMs")::float8 AS "ms"
-        FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid AND "reviewedAt" >= ${yearAgo}::timestamp
-        GROUP BY 1 ORDER BY 1`,
-    // Consecutive study days with reviews, up to today (or yesterday, if none yet today).
-    db.$queryRaw<{ streak: number }[]>`
-        WITH days AS (SELECT DISTINCT ${logDay} AS "day" FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid),
-        runs AS (SELECT "day", "day" - (row_number() OVER (ORDER BY "day"))::int AS "run" FROM days)
-        SELECT count(*)::int AS "streak" FROM runs
-        WHERE "run" = (SELECT "run" FROM runs WHERE "day" >= ${today}::date - 1 ORDER BY "day" DESC LIMIT 1)`,
-    // Days that ended with a card overdue: from the study day a card fell due to the day
-    // before it was next reviewed (or yesterday, when it still waits).
-    db.$queryRaw<{ lastUncleared: Date | null; firstDay: Date | null }[]>`
-        WITH log AS (
-          SELECT r."dueAt", lead(r."reviewedAt") OVER (PARTITION BY r."cardId" ORDER BY r."reviewedAt") AS "next"
-          FROM "ReviewLog" r
-          JOIN "Card" c ON c."id" = r."cardId" AND c."retiredAt" IS NULL
-          JOIN "CardState" cs ON cs."cardId" = r."cardId" AND cs."userId" = r."userId" AND cs."suspendedAt" IS NULL
-          WHERE r."userId" = ${user.id}::uuid
-        ), overdue AS (
-          SELECT ${studyDay(Prisma.sql`"dueAt"`, boundary)} AS "first",
-            coalesce(${studyDay(Prisma.sql`"next"`, boundary)}, ${today}::date) - 1 AS "last"
-          FROM log
-        )
-        SELECT (SELECT max(least("last", ${today}::date)) FROM overdue WHERE "first" <= "last") AS "lastUncleared",
-          (SELECT min(${logDay}) FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid) AS "firstDay"`,
-    db.$queryRaw<{ mature: boolean; days: number; total: number; passed: number }[]>`
-        SELECT ("previous"->>'scheduledDays')::int >= ${matureDays}::int AS "mature", w."days",
-          count(*)::int AS "total", count(*) FILTER (WHERE "grade" > 1)::int AS "passed"
-        FROM "ReviewLog" r
-        JOIN (VALUES (7), (30), (365)) AS w("days") ON r."reviewedAt" >= ${now}::timestamp - make_interval(days => w."days")
-        WHERE r."userId" = ${user.id}::uuid AND r."reviewedAt" >= ${yearAgo}::timestamp AND r."stateBefore" = 2
-        GROUP BY 1, 2`,
-    db.$queryRaw<{ day: Date; reviews: number }[]>`
-        SELECT ${studyDay(Prisma.sql`greatest(cs."dueAt", ${now}::timestamp)`, boundary)} AS "day", count(*)::int AS "reviews"
-        FROM "CardState" cs JOIN "Card" c ON c."id" = cs."cardId" AND c."retiredAt" IS NULL
-        WHERE cs."userId" = ${user.id}::uuid AND cs."state" > 0 AND cs."suspendedAt" IS NULL
-          AND cs."dueAt" < ${new Date(dayStart.getTime() + 31 * dayMs)}::timestamp
-        GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<Progress["counts"][]>`
-        SELECT
-          count(*) FILTER (WHERE c."retiredAt" IS NULL AND cs."suspendedAt" IS NULL AND coalesce(cs."state", 0) = 0)::int AS "new",
-          count(*) FILTER (WHERE c."retiredAt" IS NULL AND cs."suspendedAt" IS NULL AND cs."state" IN (1, 3))::int AS "learning",
-          count(*) FILTER (WHERE c."retiredAt" IS NULL AND cs."suspendedAt" IS NULL AND cs."state" = 2
-            AND cs."scheduledDays" < ${matureDays}::int)::int AS "young",
-          count(*) FILTER (WHERE c."retiredAt" IS NULL AND cs."suspendedAt" IS NULL AND cs."state" = 2
-            AND cs."scheduledDays" >= ${matureDays}::int)::int AS "mature",
-          count(*) FILTER (WHERE c."retiredAt" IS NULL AND cs."suspendedAt" IS NOT NULL)::int AS "suspended",
-          count(*) FILTER (WHERE c."retiredAt" IS NOT NULL)::int AS "retired"
-        FROM "Card" c LEFT JOIN "CardState" cs ON cs."cardId" = c."id" AND cs."userId" = ${user.id}::uuid`,
-    // Recall now per card, from its stability and the days since its last review.
-    db.$queryRaw<SectionMastery[]>`
-        WITH recall AS (
-          SELECT d."slug" AS "deck", d."language", c."section"[1:2] AS "section",
-            CASE WHEN cs."state" > 0 AND cs."stability" > 0 AND cs."lastReviewAt" IS NOT NULL
-              THEN power(1 + ${factor}::float8 * greatest(floor(extract(epoch FROM ${now}::timestamp - cs."lastReviewAt") / 86400), 0)
-                / cs."stability", ${decay}::float8)
-              ELSE 0 END AS "r"
-          FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId"
-          LEFT JOIN "CardState" cs ON cs."cardId" = c."id" AND cs."userId" = ${user.id}::uuid
-          WHERE c."retiredAt" IS NULL AND cs."suspendedAt" IS NULL
-        )
-        SELECT "deck", "language", "section", count(*)::int AS "cards", avg("r")::float8 AS "recall",
-          (count(*) FILTER (WHERE "r" >= ${settings.desiredRetention}::float8))::float8 / count(*) AS "aboveTarget"
-        FROM recall GROUP BY 1, 2, 3 ORDER BY 5, 3`,
-    db.$queryRaw<{ kind: "stability" | "difficulty"; bucket: number; cards: number }[]>`
-        SELECT 'stability' AS "kind", width_bucket(cs."stability", ARRAY[1, 7, 30, 90, 365]::float8[]) AS "bucket", count(*)::int AS "cards"
-        FROM "CardState" cs JOIN "Card" c ON c."id" = cs."cardId" AND c."retiredAt" IS NULL
-        WHERE cs."userId" = ${user.id}::uuid AND cs."state" > 0 GROUP BY 2
-        UNION ALL
-        SELECT 'difficulty', least(greatest(floor(cs."difficulty")::int, 1), 10), count(*)::int
-        FROM "CardState" cs JOIN "Card" c ON c."id" = cs."cardId" AND c."retiredAt" IS NULL
-        WHERE cs."userId" = ${user.id}::uuid AND cs."state" > 0 GROUP BY 2`,
+    db.$queryRaw<{ reviewed: number; newCards: number; ms: number; dueNow: number; learning: number }[]>(q.today),
+    db.$queryRaw<{ day: Date; reviews: number; ms: number }[]>(q.heatmap),
+    db.$queryRaw<{ streak: number }[]>(q.streak),
+    db.$queryRaw<{ lastUncleared: Date | null; firstDay: Date | null }[]>(q.cleared),
+    db.$queryRaw<{ mature: boolean; days: number; total: number; passed: number }[]>(q.retention),
+    db.$queryRaw<{ day: Date; reviews: number }[]>(q.forecast),
+    db.$queryRaw<Progress["counts"][]>(q.counts),
+    db.$queryRaw<SectionMastery[]>(q.sections),
+    db.$queryRaw<{ kind: "stability" | "difficulty"; bucket: number; cards: number }[]>(q.memory),
   ]);
 
   const counts = todayRows[0] ?? { reviewed: 0, newCards: 0, ms: 0, dueNow: 0, learning: 0 };

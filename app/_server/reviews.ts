@@ -143,11 +143,12 @@ export async function recordAnswer(
       RETURNING "version"
     ), logged AS (
       INSERT INTO "ReviewLog" ("id", "userId", "cardId", "answerId", "grade", "stateBefore", "stateAfter",
-        "stability", "difficulty", "dueAt", "scheduledDays", "durationMs", "reviewedAt", "previous")
+        "stability", "difficulty", "dueAt", "scheduledDays", "durationMs", "reviewedAt", "previous",
+        "intervalBefore", "dueBefore")
       SELECT gen_random_uuid(), ${user.id}::uuid, ${input.cardId}::uuid, ${input.answerId}, ${input.grade}::int,
         ${before.state}::int, ${after.state}::int, ${after.stability}::float8, ${after.difficulty}::float8,
         ${after.dueAt}::timestamp, ${after.scheduledDays}::int, ${input.durationMs}::int, ${now}::timestamp,
-        ${previous}::jsonb
+        ${previous}::jsonb, ${before.scheduledDays}::int, ${before.state === 0 ? null : before.dueAt}::timestamp
       FROM written
     )
     SELECT "version" FROM written`;

@@ -34,40 +34,61 @@ beforeAll(async () => {
   });
 });
 
-type Log = { card: number; at: Date; grade: number; before: number; due: Date; previousDays: number; ms?: number };
+type Log = {
+  card: number;
+  at: Date;
+  grade: number;
+  before: number;
+  due: Date;
+  previousDays: number;
+  /** When the card was due before this review (none for a new card). */
+  dueBefore?: Date;
+  ms?: number;
+};
 
 const history: Log[] = [
-  // c0: new, Good, Good ten minutes later: a review due 11-30.
+  // c0: new, Good, Good ten minutes later (on time): a review due 11-30.
   { card: 0, at: jst("2026-11-27T10:00:00"), grade: 3, before: 0, due: jst("2026-11-27T10:10:00"), previousDays: 0 },
-  { card: 0, at: jst("2026-11-27T10:10:00"), grade: 3, before: 1, due: jst("2026-11-30T10:10:00"), previousDays: 0 },
-  // c1: a mature card failed at 2:00 (still study day 11-27), relearned at 2:10.
-  { card: 1, at: jst("2026-11-28T02:00:00"), grade: 1, before: 2, due: jst("2026-11-28T02:10:00"), previousDays: 30 },
-  { card: 1, at: jst("2026-11-28T02:10:00"), grade: 3, before: 3, due: jst("2026-12-01T02:10:00"), previousDays: 0 },
-  // c2: a young card passed this morning.
   {
-    card: 2,
-    at: jst("2026-11-29T09:00:00"),
-    grade: 3,
-    before: 2,
-    due: jst("2026-12-09T09:00:00"),
-    previousDays: 5,
-    ms: 90_000,
+    ...{ card: 0, at: jst("2026-11-27T10:10:00"), grade: 3, before: 1, due: jst("2026-11-30T10:10:00") },
+    ...{ previousDays: 0, dueBefore: jst("2026-11-27T10:10:00") },
+  },
+  // c1: a mature card failed at 2:00 (still study day 11-27, when it was due), relearned at 2:10.
+  {
+    ...{ card: 1, at: jst("2026-11-28T02:00:00"), grade: 1, before: 2, due: jst("2026-11-28T02:10:00") },
+    ...{ previousDays: 30, dueBefore: jst("2026-11-27T20:00:00") },
+  },
+  {
+    ...{ card: 1, at: jst("2026-11-28T02:10:00"), grade: 3, before: 3, due: jst("2026-12-01T02:10:00") },
+    ...{ previousDays: 0, dueBefore: jst("2026-11-28T02:10:00") },
+  },
+  // c2: a young card passed this morning, on time.
+  {
+    ...{ card: 2, at: jst("2026-11-29T09:00:00"), grade: 3, before: 2, due: jst("2026-12-09T09:00:00") },
+    ...{ previousDays: 5, dueBefore: jst("2026-11-29T08:00:00"), ms: 90_000 },
   },
   // c3: a mature card passed on 11-20, due 11-26 but reviewed only on 11-27 (a day left overdue).
-  { card: 3, at: jst("2026-11-20T12:00:00"), grade: 2, before: 2, due: jst("2026-11-26T12:00:00"), previousDays: 40 },
-  { card: 3, at: jst("2026-11-27T12:00:00"), grade: 3, before: 2, due: jst("2026-12-10T12:00:00"), previousDays: 6 },
+  {
+    ...{ card: 3, at: jst("2026-11-20T12:00:00"), grade: 2, before: 2, due: jst("2026-11-26T12:00:00") },
+    ...{ previousDays: 40, dueBefore: jst("2026-11-20T09:00:00") },
+  },
+  {
+    ...{ card: 3, at: jst("2026-11-27T12:00:00"), grade: 3, before: 2, due: jst("2026-12-10T12:00:00") },
+    ...{ previousDays: 6, dueBefore: jst("2026-11-26T12:00:00") },
+  },
   // c4: last year, due 12-20 but reviewed on 12-25 (and failed), then a long interval.
-  { card: 4, at: jst("2025-12-15T12:00:00"), grade: 3, before: 2, due: jst("2025-12-20T12:00:00"), previousDays: 3 },
-  { card: 4, at: jst("2025-12-25T12:00:00"), grade: 1, before: 2, due: jst("2026-12-25T12:00:00"), previousDays: 5 },
+  {
+    ...{ card: 4, at: jst("2025-12-15T12:00:00"), grade: 3, before: 2, due: jst("2025-12-20T12:00:00") },
+    ...{ previousDays: 3, dueBefore: jst("2025-12-15T08:00:00") },
+  },
+  {
+    ...{ card: 4, at: jst("2025-12-25T12:00:00"), grade: 1, before: 2, due: jst("2026-12-25T12:00:00") },
+    ...{ previousDays: 5, dueBefore: jst("2025-12-20T12:00:00") },
+  },
   // c6: new fifteen minutes ago, Again: due again five minutes ago.
   {
-    card: 6,
-    at: new Date(now.getTime() - 15 * minute),
-    grade: 1,
-    before: 0,
-    due: new Date(now.getTime() - 5 * minute),
-    previousDays: 0,
-    ms: 30_000,
+    ...{ card: 6, at: new Date(now.getTime() - 15 * minute), grade: 1, before: 0 },
+    ...{ due: new Date(now.getTime() - 5 * minute), previousDays: 0, ms: 30_000 },
   },
 ];
 
@@ -154,7 +175,9 @@ async function buildHistory(userId: string) {
       scheduledDays: 1,
       durationMs: log.ms ?? 10_000,
       reviewedAt: log.at,
-      previous: { scheduledDays: log.previousDays },
+      previous: { scheduledDays: log.previousDays, dueAt: log.dueBefore?.toISOString() ?? null },
+      intervalBefore: log.previousDays,
+      dueBefore: log.dueBefore ?? null,
     })),
   });
   await db.cardState.createMany({
