@@ -31,7 +31,12 @@ function optionFor(spec: ChartSpec, dark: boolean): echarts.EChartsCoreOption {
       textStyle: { color: text },
       grid: { left: 40, right: 12, top: 12, bottom: 40 },
       tooltip: { trigger: "axis" },
-      xAxis: { type: "category", data: spec.labels, axisLabel: { color: text } },
+      // Every label when there are few (histograms); ECharts thins out long axes itself.
+      xAxis: {
+        type: "category",
+        data: spec.labels,
+        axisLabel: { color: text, interval: spec.labels.length <= 10 ? 0 : "auto", hideOverlap: true },
+      },
       yAxis: { type: "value", minInterval: 1, axisLabel: { color: text } },
       series: [{ type: "bar", name: spec.seriesName, data: spec.values, itemStyle: { color: accent } }],
     };

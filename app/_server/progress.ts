@@ -17,6 +17,8 @@ export type Retention = { days: 7 | 30 | 365; young: Rate; mature: Rate };
 export type Rate = { passed: number; total: number };
 export type SectionMastery = {
   deck: string;
+  /** 1 for a top heading of the notes, 2 for a heading under it. */
+  depth: 1 | 2;
   /** The notes' language, for the section names. */
   language: string;
   section: string[];
@@ -131,9 +133,10 @@ export function progressQueries({ userId, now, boundary, desiredRetention }: Que
           count(*) FILTER (WHERE c."retiredAt" IS NOT NULL)::int AS "retired"
         FROM "Card" c LEFT JOIN "CardState" cs ON cs."cardId" = c."id" AND cs."userId" = ${userId}::uuid`,
     // Recall now per card, from its stability and the days since its last review.
+    // Per top heading and per heading pair of the notes, in one pass (the heading tree, two levels).
     sections: Prisma.sql`
         WITH recall AS (
-          SELECT d."slug" AS "deck", d."language", c."section"[1:2] AS "section",
+          SELECT d."slug" AS "deck", d."language", c."section"[1:1] AS "top", c."section"[1:2] AS "path",
             CASE WHEN cs."state" > 0 AND cs."stability" > 0 AND cs."lastReviewAt" IS NOT NULL
               THEN power(1 + ${factor}::float8 * greatest(floor(extract(epoch FROM ${now}::timestamp - cs."lastReviewAt") / 86400), 0)
                 / cs."stability", ${decay}::float8)
@@ -142,9 +145,13 @@ export function progressQueries({ userId, now, boundary, desiredRetention }: Que
           LEFT JOIN "CardState" cs ON cs."cardId" = c."id" AND cs."userId" = ${userId}::uuid
           WHERE c."retiredAt" IS NULL AND cs."suspendedAt" IS NULL
         )
-        SELECT "deck", "language", "section", count(*)::int AS "cards", avg("r")::float8 AS "recall",
+        SELECT "deck", "language", coalesce("path", "top") AS "section",
+          (CASE WHEN GROUPING("path") = 1 THEN 1 ELSE 2 END)::int AS "depth",
+          count(*)::int AS "cards", avg("r")::float8 AS "recall",
           (count(*) FILTER (WHERE "r" >= ${desiredRetention}::float8))::float8 / count(*) AS "aboveTarget"
-        FROM recall GROUP BY 1, 2, 3 ORDER BY 5, 3`,
+        FROM recall
+        GROUP BY GROUPING SETS (("deck", "language", "top"), ("deck", "language", "top", "path"))
+        ORDER BY "recall", "section"`,
     memory: Prisma.sql`
         SELECT 'stability' AS "kind", width_bucket(cs."stability", ARRAY[1, 7, 30, 90, 365]::float8[]) AS "bucket", count(*)::int AS "cards"
         FROM "CardState" cs JOIN "Card" c ON c."id" = cs."cardId" AND c."retiredAt" IS NULL

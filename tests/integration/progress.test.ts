@@ -264,6 +264,7 @@ describe("the progress figures", () => {
     const progress = await getProgress(user, now);
     const sections = progress.sections.filter((s) => s.deck === slug);
     expect(sections.length).toBeGreaterThan(1);
+    expect(new Set(sections.map((s) => s.depth))).toEqual(new Set([1, 2]));
     expect(sections.map((s) => s.recall)).toEqual([...sections.map((s) => s.recall)].sort((a, b) => a - b));
 
     const settings = { desiredRetention: 0.9, maximumIntervalDays: 36500, fuzz: false };
@@ -286,7 +287,9 @@ describe("the progress figures", () => {
     for (const section of sections) {
       const members = cards
         .map((c, index) => ({ ...c, index }))
-        .filter((c) => c.index !== 5 && c.section.slice(0, 2).join("\n") === section.section.join("\n"));
+        .filter(
+          (c) => c.index !== 5 && c.section.slice(0, section.depth).join("\n") === section.section.join("\n"),
+        );
       expect(section.cards).toBe(members.length);
       const recalls = members.map((m) => recallOf(m.index));
       const average = recalls.reduce((a, b) => a + b, 0) / recalls.length;

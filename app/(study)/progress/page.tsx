@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { type ChartSpec, ProgressChart } from "@/app/_components/progress-chart";
 import { now } from "@/app/_server/clock";
-import { getProgress, matureDays, type Rate } from "@/app/_server/progress";
+import { getProgress, matureDays, type Rate, type SectionMastery } from "@/app/_server/progress";
 import { requireUser } from "@/app/_server/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -42,6 +42,48 @@ function DataTable({
         </tbody>
       </table>
     </details>
+  );
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslations<"progress">>>;
+
+/** One section: its name, card count, recall now (with a bar), share above target, and its review. */
+function SectionLine({
+  mastery,
+  t,
+  percent,
+  cardsLabel,
+}: {
+  mastery: SectionMastery;
+  t: Translate;
+  percent: (value: number) => string;
+  cardsLabel: string;
+}) {
+  const query = mastery.section.map((part) => `section=${encodeURIComponent(part)}`).join("&");
+  return (
+    <span className="inline-flex w-[calc(100%-1.5rem)] flex-wrap items-center gap-x-4 gap-y-1">
+      <span className="min-w-48 flex-1 font-medium" lang={mastery.language}>
+        {mastery.section.at(-1)}
+      </span>
+      <span className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+        {t("cards")} {cardsLabel}
+      </span>
+      <span className="whitespace-nowrap" title={t("recall")}>
+        <span className="mr-2 inline-block h-2 w-16 rounded bg-zinc-200 align-middle dark:bg-zinc-800">
+          <span
+            className="block h-2 rounded bg-blue-600 dark:bg-blue-400"
+            style={{ width: `${Math.round(mastery.recall * 100)}%` }}
+          />
+        </span>
+        {t("recall")} {percent(mastery.recall)}
+      </span>
+      <span className="whitespace-nowrap">
+        {t("aboveTarget")} {percent(mastery.aboveTarget)}
+      </span>
+      <Link className="whitespace-nowrap underline" href={`/decks/${mastery.deck}/review?${query}`}>
+        {t("reviewSection")}
+      </Link>
+    </span>
   );
 }
 
@@ -87,6 +129,12 @@ export default async function ProgressPage() {
     values: progress.difficulty.map((b) => b.cards),
     seriesName: t("cardsSeries"),
   };
+  // The heading tree, two levels, weakest first at each (the rows come sorted by recall).
+  const tops = progress.sections.filter((s) => s.depth === 1);
+  const children = (top: SectionMastery) =>
+    progress.sections.filter(
+      (s) => s.depth === 2 && s.deck === top.deck && s.section.length === 2 && s.section[0] === top.section[0],
+    );
   const totalReviews = progress.heatmap.reduce((sum, d) => sum + d.reviews, 0);
   const forecastTotal = progress.forecast.reduce((sum, d) => sum + d.reviews, 0);
 
@@ -222,49 +270,24 @@ export default async function ProgressPage() {
           {t("mastery")}
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("masteryHint")}</p>
-        <div className="overflow-x-auto">
-          <table className="text-sm" data-testid="mastery">
-            <thead>
-              <tr>
-                <th className={cell}>{t("section")}</th>
-                <th className={cell}>{t("cards")}</th>
-                <th className={cell}>{t("recall")}</th>
-                <th className={cell}>{t("aboveTarget")}</th>
-                <th className={cell}>
-                  <span className="sr-only">{t("reviewSection")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {progress.sections.map((s) => {
-                const query = s.section.map((part) => `section=${encodeURIComponent(part)}`).join("&");
-                return (
-                  <tr key={`${s.deck}/${s.section.join("/")}`}>
-                    <th className={cell} lang={s.language}>
-                      {s.section.join(" › ")}
-                    </th>
-                    <td className={cell}>{format.number(s.cards)}</td>
-                    <td className={cell}>
-                      <span className="mr-2 inline-block h-2 w-16 rounded bg-zinc-200 align-middle dark:bg-zinc-800">
-                        <span
-                          className="block h-2 rounded bg-blue-600 dark:bg-blue-400"
-                          style={{ width: `${Math.round(s.recall * 100)}%` }}
-                        />
-                      </span>
-                      {percent(s.recall)}
-                    </td>
-                    <td className={cell}>{percent(s.aboveTarget)}</td>
-                    <td className={cell}>
-                      <Link className="underline" href={`/decks/${s.deck}/review?${query}`}>
-                        {t("reviewSection")}
-                      </Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <ul className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800" data-testid="mastery">
+          {tops.map((top) => (
+            <li key={`${top.deck}/${top.section.join("/")}`} className="py-2">
+              <details>
+                <summary className="cursor-pointer">
+                  <SectionLine mastery={top} t={t} percent={percent} cardsLabel={format.number(top.cards)} />
+                </summary>
+                <ul className="mt-2 space-y-2 border-l border-zinc-200 pl-4 dark:border-zinc-800">
+                  {children(top).map((child) => (
+                    <li key={child.section.join("/")}>
+                      <SectionLine mastery={child} t={t} percent={percent} cardsLabel={format.number(child.cards)} />
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section aria-labelledby="memory" className="grid gap-6 sm:grid-cols-2">
