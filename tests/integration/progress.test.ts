@@ -287,9 +287,7 @@ describe("the progress figures", () => {
     for (const section of sections) {
       const members = cards
         .map((c, index) => ({ ...c, index }))
-        .filter(
-          (c) => c.index !== 5 && c.section.slice(0, section.depth).join("\n") === section.section.join("\n"),
-        );
+        .filter((c) => c.index !== 5 && c.section.slice(0, section.depth).join("\n") === section.section.join("\n"));
       expect(section.cards).toBe(members.length);
       const recalls = members.map((m) => recallOf(m.index));
       const average = recalls.reduce((a, b) => a + b, 0) / recalls.length;
