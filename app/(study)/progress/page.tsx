@@ -59,7 +59,6 @@ function SectionLine({
   percent: (value: number) => string;
   cardsLabel: string;
 }) {
-  const query = mastery.section.map((part) => `section=${encodeURIComponent(part)}`).join("&");
   return (
     <span className="inline-flex w-[calc(100%-1.5rem)] flex-wrap items-center gap-x-4 gap-y-1">
       <span className="min-w-48 flex-1 font-medium" lang={mastery.language}>
@@ -80,10 +79,17 @@ function SectionLine({
       <span className="whitespace-nowrap">
         {t("aboveTarget")} {percent(mastery.aboveTarget)}
       </span>
-      <Link className="whitespace-nowrap underline" href={`/decks/${mastery.deck}/review?${query}`}>
-        {t("reviewSection")}
-      </Link>
     </span>
+  );
+}
+
+/** A review of just this section's cards. */
+function ReviewLink({ mastery, t }: { mastery: SectionMastery; t: Translate }) {
+  const query = mastery.section.map((part) => `section=${encodeURIComponent(part)}`).join("&");
+  return (
+    <Link className="whitespace-nowrap text-sm underline" href={`/decks/${mastery.deck}/review?${query}`}>
+      {t("reviewSection")}
+    </Link>
   );
 }
 
@@ -272,19 +278,22 @@ export default async function ProgressPage() {
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("masteryHint")}</p>
         <ul className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800" data-testid="mastery">
           {tops.map((top) => (
-            <li key={`${top.deck}/${top.section.join("/")}`} className="py-2">
-              <details>
+            <li key={`${top.deck}/${top.section.join("/")}`} className="flex items-start gap-4 py-2">
+              {/* The link stays outside the summary: a control inside another is not allowed. */}
+              <details className="flex-1">
                 <summary className="cursor-pointer">
                   <SectionLine mastery={top} t={t} percent={percent} cardsLabel={format.number(top.cards)} />
                 </summary>
                 <ul className="mt-2 space-y-2 border-l border-zinc-200 pl-4 dark:border-zinc-800">
                   {children(top).map((child) => (
                     <li key={child.section.join("/")}>
-                      <SectionLine mastery={child} t={t} percent={percent} cardsLabel={format.number(child.cards)} />
+                      <SectionLine mastery={child} t={t} percent={percent} cardsLabel={format.number(child.cards)} />{" "}
+                      <ReviewLink mastery={child} t={t} />
                     </li>
                   ))}
                 </ul>
               </details>
+              <ReviewLink mastery={top} t={t} />
             </li>
           ))}
         </ul>
