@@ -125,8 +125,8 @@ try {
   const ratios: number[] = [];
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
   // Both servers warm up first (JIT, pools, Next's route modules): cold starts are not measured.
-  await load("raw", 8, 3);
-  await load("app", 8, 3);
+  await load("raw", 8, 5);
+  await load("app", 8, 5);
   for (const connections of [8, 32]) {
     // Rounds alternate between the two servers, so a slow spell of this shared machine
     // falls on both; each figure is the median of its rounds (p99: the worst round).
