@@ -18,39 +18,36 @@ export function json(status: number, body: unknown): Response {
 }
 
 /**
- * A JSON route for signed-in users: 403 for a state-changing request from another site,
- * 401 for anyone not signed in, before anything is read.
+ * A JSON route for whoever `identify` finds behind the request: 403 for a state-changing
+ * request from another site, 401 when nobody is found, before anything else is read.
  */
-export function withUser<T extends unknown[]>(
-  handler: (user: CurrentUser, request: Request, ...rest: T) => Promise<Response>,
+function guarded<Who, T extends unknown[]>(
+  identify: () => Promise<Who | null>,
+  handler: (who: Who, request: Request, ...rest: T) => Promise<Response>,
 ) {
   return async (request: Request, ...rest: T): Promise<Response> => {
     if (!isSafeMethod(request.method) && isCrossSite(request.headers)) {
       return json(403, { error: "cross-site", message: "Requests from another site are refused." });
     }
-    const user = await getApiUser();
-    if (!user) return unauthenticated();
-    return handler(user, request, ...rest);
+    const who = await identify();
+    if (!who) return unauthenticated();
+    return handler(who, request, ...rest);
   };
 }
+
+/** A JSON route for signed-in users (session checked against the database). */
+export const withUser = <T extends unknown[]>(
+  handler: (user: CurrentUser, request: Request, ...rest: T) => Promise<Response>,
+) => guarded(getApiUser, handler);
 
 /**
  * Like withUser, for a hot-path route that checks the session in its own first statement
  * (with sessionIsCurrent) instead of a query of its own; the handler must answer 401
- * when that check fails. Here: 403 cross-site, 401 without a valid, unexpired token.
+ * when that check fails. Here only the token is checked: decrypted and unexpired.
  */
-export function withSession<T extends unknown[]>(
+export const withSession = <T extends unknown[]>(
   handler: (session: SessionClaims, request: Request, ...rest: T) => Promise<Response>,
-) {
-  return async (request: Request, ...rest: T): Promise<Response> => {
-    if (!isSafeMethod(request.method) && isCrossSite(request.headers)) {
-      return json(403, { error: "cross-site", message: "Requests from another site are refused." });
-    }
-    const claims = await getSessionClaims();
-    if (!claims) return unauthenticated();
-    return handler(claims, request, ...rest);
-  };
-}
+) => guarded(getSessionClaims, handler);
 
 export const unauthenticated = () => json(401, { error: "unauthenticated", message: "Sign in first." });
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Section, StatGrid } from "@/app/_components/stats";
 import { getAccountSummary } from "@/app/_server/accounts";
 import { now } from "@/app/_server/clock";
 import { getProgress } from "@/app/_server/progress";
@@ -26,25 +27,17 @@ export default async function HomePage() {
         <h1 className="text-3xl font-bold">{t("greeting", { name: user.name })}</h1>
         <p className="text-zinc-700 dark:text-zinc-300">{t("lead")}</p>
       </div>
-      <section aria-labelledby="today" className="space-y-3">
-        <h2 id="today" className="text-xl font-semibold">
-          {p("today")}
-        </h2>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-          {(
+      <Section id="today" title={p("today")} className="space-y-3">
+        <StatGrid
+          items={(
             [
               ["dueNow", format.number(today.dueNow)],
               ["newLeft", format.number(today.newLeft)],
               ["reviewedToday", format.number(today.reviewed)],
               ["streak", p("days", { days: today.streak })],
             ] as const
-          ).map(([key, value]) => (
-            <div key={key} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
-              <dt className="text-sm text-zinc-600 dark:text-zinc-400">{p(key)}</dt>
-              <dd className="text-2xl font-semibold">{value}</dd>
-            </div>
-          ))}
-        </dl>
+          ).map(([key, value]) => ({ key, label: p(key), value }))}
+        />
         <div className="flex gap-4">
           {today.dueNow + today.newLeft > 0 && (
             <Link
@@ -58,7 +51,7 @@ export default async function HomePage() {
             {p("homeLink")}
           </Link>
         </div>
-      </section>
+      </Section>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {t("memberSince", { date: format.dateTime(summary.createdAt, { dateStyle: "long" }) })}
       </p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { type ChartSpec, ProgressChart } from "@/app/_components/progress-chart";
+import { Section, StatGrid } from "@/app/_components/stats";
 import { now } from "@/app/_server/clock";
 import { getProgress, matureDays, type Rate, type SectionMastery } from "@/app/_server/progress";
 import { requireUser } from "@/app/_server/session";
@@ -148,12 +149,9 @@ export default async function ProgressPage() {
     <div className="space-y-10">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
 
-      <section aria-labelledby="today" className="space-y-3">
-        <h2 id="today" className="text-xl font-semibold">
-          {t("today")}
-        </h2>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="today">
-          {(
+      <Section id="today" title={t("today")} className="space-y-3">
+        <StatGrid
+          items={(
             [
               ["dueNow", format.number(today.dueNow)],
               ["newLeft", format.number(today.newLeft)],
@@ -163,15 +161,8 @@ export default async function ProgressPage() {
               ["streak", t("days", { days: today.streak })],
               ["clearedStreak", t("days", { days: today.clearedStreak })],
             ] as const
-          ).map(([key, value]) => (
-            <div key={key} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
-              <dt className="text-sm text-zinc-600 dark:text-zinc-400">{t(key)}</dt>
-              <dd className="text-2xl font-semibold" data-testid={key}>
-                {value}
-              </dd>
-            </div>
-          ))}
-        </dl>
+          ).map(([key, value]) => ({ key, label: t(key), value }))}
+        />
         {today.dueNow + today.newLeft > 0 && (
           <Link
             href="/review"
@@ -180,12 +171,9 @@ export default async function ProgressPage() {
             {t("startReview")}
           </Link>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="heatmap" className="space-y-2">
-        <h2 id="heatmap" className="text-xl font-semibold">
-          {t("heatmap")}
-        </h2>
+      <Section id="heatmap" title={t("heatmap")}>
         <div className="overflow-x-auto">
           <div className="min-w-[640px]">
             <ProgressChart
@@ -204,12 +192,9 @@ export default async function ProgressPage() {
           headers={[t("date"), t("reviews")]}
           rows={progress.heatmap.map((d) => [d.date, String(d.reviews)])}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="retention" className="space-y-2">
-        <h2 id="retention" className="text-xl font-semibold">
-          {t("retention")}
-        </h2>
+      <Section id="retention" title={t("retention")}>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {t("retentionHint", { mature: matureDays, target: percent(progress.desiredRetention) })}
         </p>
@@ -231,12 +216,9 @@ export default async function ProgressPage() {
             ))}
           </tbody>
         </table>
-      </section>
+      </Section>
 
-      <section aria-labelledby="forecast" className="space-y-2">
-        <h2 id="forecast" className="text-xl font-semibold">
-          {t("forecast")}
-        </h2>
+      <Section id="forecast" title={t("forecast")}>
         <ProgressChart
           spec={forecast}
           label={t("forecastLabel", { total: forecastTotal, today: progress.forecast[0]?.reviews ?? 0 })}
@@ -246,14 +228,12 @@ export default async function ProgressPage() {
           headers={[t("date"), t("reviews")]}
           rows={progress.forecast.map((d) => [d.date, String(d.reviews)])}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="counts" className="space-y-2">
-        <h2 id="counts" className="text-xl font-semibold">
-          {t("counts")}
-        </h2>
-        <dl className="grid grid-cols-3 gap-3 sm:grid-cols-6" data-testid="counts">
-          {(
+      <Section id="counts" title={t("counts")}>
+        <StatGrid
+          className="grid grid-cols-3 gap-3 sm:grid-cols-6"
+          items={(
             [
               ["countNew", counts.new],
               ["countLearning", counts.learning],
@@ -262,19 +242,11 @@ export default async function ProgressPage() {
               ["countSuspended", counts.suspended],
               ["countRetired", counts.retired],
             ] as const
-          ).map(([key, value]) => (
-            <div key={key} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
-              <dt className="text-sm text-zinc-600 dark:text-zinc-400">{t(key)}</dt>
-              <dd className="text-xl font-semibold">{format.number(value)}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+          ).map(([key, value]) => ({ key, label: t(key), value: format.number(value) }))}
+        />
+      </Section>
 
-      <section aria-labelledby="mastery" className="space-y-2">
-        <h2 id="mastery" className="text-xl font-semibold">
-          {t("mastery")}
-        </h2>
+      <Section id="mastery" title={t("mastery")}>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("masteryHint")}</p>
         <ul className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800" data-testid="mastery">
           {tops.map((top) => (
@@ -297,31 +269,30 @@ export default async function ProgressPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="memory" className="grid gap-6 sm:grid-cols-2">
-        <h2 id="memory" className="text-xl font-semibold sm:col-span-2">
-          {t("memory")}
-        </h2>
-        <div className="space-y-2">
-          <h3 className="font-medium">{t("stability")}</h3>
-          <ProgressChart
-            spec={stability}
-            label={t("stabilityLabel", {
-              summary: progress.stability.map((b) => `${b.bucket}: ${b.cards}`).join(", "),
-            })}
-          />
+      <Section id="memory" title={t("memory")}>
+        <div className="grid gap-6 sm:grid-cols-2">
+          <div className="space-y-2">
+            <h3 className="font-medium">{t("stability")}</h3>
+            <ProgressChart
+              spec={stability}
+              label={t("stabilityLabel", {
+                summary: progress.stability.map((b) => `${b.bucket}: ${b.cards}`).join(", "),
+              })}
+            />
+          </div>
+          <div className="space-y-2">
+            <h3 className="font-medium">{t("difficulty")}</h3>
+            <ProgressChart
+              spec={difficulty}
+              label={t("difficultyLabel", {
+                summary: progress.difficulty.map((b) => `${b.bucket}: ${b.cards}`).join(", "),
+              })}
+            />
+          </div>
         </div>
-        <div className="space-y-2">
-          <h3 className="font-medium">{t("difficulty")}</h3>
-          <ProgressChart
-            spec={difficulty}
-            label={t("difficultyLabel", {
-              summary: progress.difficulty.map((b) => `${b.bucket}: ${b.cards}`).join(", "),
-            })}
-          />
-        </div>
-      </section>
+      </Section>
 
       <section className="space-y-1">
         <a className="underline" href="/api/progress/reviews.csv" download>
