@@ -56,7 +56,7 @@ try {
        FROM generate_series(1, $2) AS n
      )
      INSERT INTO "ReviewLog" (id, "userId", "cardId", "answerId", grade, "stateBefore", "stateAfter", stability,
-       difficulty, "dueAt", "scheduledDays", "durationMs", "reviewedAt", previous, "intervalBefore", "dueBefore")
+       difficulty, "dueAt", "scheduledDays", "durationMs", "reviewedAt", previous, "previousIntervalDays", "previousDueAt")
      SELECT gen_random_uuid(), u.id, c.id, 'a' || m.n, 1 + (m.n * 7 % 4), CASE WHEN m.n <= $3 THEN 0 ELSE 2 END, 2,
        1 + m.n % 90, 1 + m.n % 10, m.t + make_interval(days => 1 + m.n % 60), 1 + m.n % 60, 2000 + m.n % 20000, m.t,
        jsonb_build_object('scheduledDays', m.n % 60), m.n % 60,
@@ -79,7 +79,8 @@ try {
 
   // The app's own code, as the page runs it.
   process.env.DATABASE_URL = database.url;
-  const { getProgress, progressQueries } = await import("../app/_server/progress.ts");
+  const { getProgress } = await import("../app/_server/progress.ts");
+  const { progressQueries } = await import("../app/_server/progress-queries.ts");
   const { getDb } = await import("../app/_server/db.ts");
   const user = { id: userIds[0] as string };
 

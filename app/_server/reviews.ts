@@ -144,7 +144,7 @@ export async function recordAnswer(
     ), logged AS (
       INSERT INTO "ReviewLog" ("id", "userId", "cardId", "answerId", "grade", "stateBefore", "stateAfter",
         "stability", "difficulty", "dueAt", "scheduledDays", "durationMs", "reviewedAt", "previous",
-        "intervalBefore", "dueBefore")
+        "previousIntervalDays", "previousDueAt")
       SELECT gen_random_uuid(), ${user.id}::uuid, ${input.cardId}::uuid, ${input.answerId}, ${input.grade}::int,
         ${before.state}::int, ${after.state}::int, ${after.stability}::float8, ${after.difficulty}::float8,
         ${after.dueAt}::timestamp, ${after.scheduledDays}::int, ${input.durationMs}::int, ${now}::timestamp,

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { type Memory, recallProbability } from "@/app/_lib/scheduling";
 import { studyDate } from "@/app/_lib/study-day";
 import { getDb } from "@/app/_server/db";
-import { getProgress, studyDay } from "@/app/_server/progress";
+import { getProgress } from "@/app/_server/progress";
+import { studyDay } from "@/app/_server/progress-queries";
 import { GET as exportReviews } from "@/app/api/progress/reviews.csv/route";
 import { deckSchema } from "@/cards/types";
 import { Prisma } from "@/prisma/generated/client";
@@ -42,7 +43,7 @@ type Log = {
   due: Date;
   previousDays: number;
   /** When the card was due before this review (none for a new card). */
-  dueBefore?: Date;
+  previousDueAt?: Date;
   ms?: number;
 };
 
@@ -51,39 +52,39 @@ const history: Log[] = [
   { card: 0, at: jst("2026-11-27T10:00:00"), grade: 3, before: 0, due: jst("2026-11-27T10:10:00"), previousDays: 0 },
   {
     ...{ card: 0, at: jst("2026-11-27T10:10:00"), grade: 3, before: 1, due: jst("2026-11-30T10:10:00") },
-    ...{ previousDays: 0, dueBefore: jst("2026-11-27T10:10:00") },
+    ...{ previousDays: 0, previousDueAt: jst("2026-11-27T10:10:00") },
   },
   // c1: a mature card failed at 2:00 (still study day 11-27, when it was due), relearned at 2:10.
   {
     ...{ card: 1, at: jst("2026-11-28T02:00:00"), grade: 1, before: 2, due: jst("2026-11-28T02:10:00") },
-    ...{ previousDays: 30, dueBefore: jst("2026-11-27T20:00:00") },
+    ...{ previousDays: 30, previousDueAt: jst("2026-11-27T20:00:00") },
   },
   {
     ...{ card: 1, at: jst("2026-11-28T02:10:00"), grade: 3, before: 3, due: jst("2026-12-01T02:10:00") },
-    ...{ previousDays: 0, dueBefore: jst("2026-11-28T02:10:00") },
+    ...{ previousDays: 0, previousDueAt: jst("2026-11-28T02:10:00") },
   },
   // c2: a young card passed this morning, on time.
   {
     ...{ card: 2, at: jst("2026-11-29T09:00:00"), grade: 3, before: 2, due: jst("2026-12-09T09:00:00") },
-    ...{ previousDays: 5, dueBefore: jst("2026-11-29T08:00:00"), ms: 90_000 },
+    ...{ previousDays: 5, previousDueAt: jst("2026-11-29T08:00:00"), ms: 90_000 },
   },
   // c3: a mature card passed on 11-20, due 11-26 but reviewed only on 11-27 (a day left overdue).
   {
     ...{ card: 3, at: jst("2026-11-20T12:00:00"), grade: 2, before: 2, due: jst("2026-11-26T12:00:00") },
-    ...{ previousDays: 40, dueBefore: jst("2026-11-20T09:00:00") },
+    ...{ previousDays: 40, previousDueAt: jst("2026-11-20T09:00:00") },
   },
   {
     ...{ card: 3, at: jst("2026-11-27T12:00:00"), grade: 3, before: 2, due: jst("2026-12-10T12:00:00") },
-    ...{ previousDays: 6, dueBefore: jst("2026-11-26T12:00:00") },
+    ...{ previousDays: 6, previousDueAt: jst("2026-11-26T12:00:00") },
   },
   // c4: last year, due 12-20 but reviewed on 12-25 (and failed), then a long interval.
   {
     ...{ card: 4, at: jst("2025-12-15T12:00:00"), grade: 3, before: 2, due: jst("2025-12-20T12:00:00") },
-    ...{ previousDays: 3, dueBefore: jst("2025-12-15T08:00:00") },
+    ...{ previousDays: 3, previousDueAt: jst("2025-12-15T08:00:00") },
   },
   {
     ...{ card: 4, at: jst("2025-12-25T12:00:00"), grade: 1, before: 2, due: jst("2026-12-25T12:00:00") },
-    ...{ previousDays: 5, dueBefore: jst("2025-12-20T12:00:00") },
+    ...{ previousDays: 5, previousDueAt: jst("2025-12-20T12:00:00") },
   },
   // c6: new fifteen minutes ago, Again: due again five minutes ago.
   {
@@ -175,9 +176,9 @@ async function buildHistory(userId: string) {
       scheduledDays: 1,
       durationMs: log.ms ?? 10_000,
       reviewedAt: log.at,
-      previous: { scheduledDays: log.previousDays, dueAt: log.dueBefore?.toISOString() ?? null },
-      intervalBefore: log.previousDays,
-      dueBefore: log.dueBefore ?? null,
+      previous: { scheduledDays: log.previousDays, dueAt: log.previousDueAt?.toISOString() ?? null },
+      previousIntervalDays: log.previousDays,
+      previousDueAt: log.previousDueAt ?? null,
     })),
   });
   await db.cardState.createMany({

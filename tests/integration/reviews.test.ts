@@ -86,8 +86,8 @@ describe("answering a card", () => {
     // The progress page's columns repeat what the row keeps for undo.
     for (const row of log) {
       const previous = row.previous as { scheduledDays: number; dueAt: string; state: number };
-      expect(row.intervalBefore).toBe(previous.scheduledDays);
-      expect(row.dueBefore).toEqual(previous.state === 0 ? null : new Date(previous.dueAt));
+      expect(row.previousIntervalDays).toBe(previous.scheduledDays);
+      expect(row.previousDueAt).toEqual(previous.state === 0 ? null : new Date(previous.dueAt));
     }
     const rebuilt = replayAnswers(
       log.map((row) => ({ grade: row.grade as GradeValue, at: row.reviewedAt })),

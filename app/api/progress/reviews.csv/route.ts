@@ -1,5 +1,5 @@
 import { withUser } from "@/app/_server/api";
-import { reviewHistory } from "@/app/_server/progress";
+import { reviewHistory } from "@/app/_server/review-history";
 
 const header = "card_id,review_time,review_rating,review_state,review_duration\n";
 
