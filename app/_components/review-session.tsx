@@ -247,7 +247,9 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
               </p>
             )}
             <p className="mt-2 text-xs text-zinc-500">
-              {t("source", { path: card.source.path, start: card.source.lines[0], end: card.source.lines[1] })}
+              {card.source.lines[0] === card.source.lines[1]
+                ? t("sourceLine", { path: card.source.path, line: card.source.lines[0] })
+                : t("source", { path: card.source.path, start: card.source.lines[0], end: card.source.lines[1] })}
             </p>
           </div>
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">

@@ -7,6 +7,8 @@ test("a keyboard-only review: reveal, grade, undo, reload and continue", async (
   const progress = page.getByText(/^New \d+ · Learning \d+ · Review \d+$/);
   await expect(progress).toHaveText("New 20 · Learning 0 · Review 0");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("ホスト型仮想化とは？");
+  await page.keyboard.press("Space");
+  await expect(page.getByText("From cards/notes/docker-notes.md, line 3", { exact: true })).toBeVisible();
 
   const grades = ["3", "1", "4", "3", "2", "3", "1", "3", "4", "3"];
   for (const grade of grades) {
