@@ -97,6 +97,19 @@ describe("the review API", () => {
     expect((await getQueue("Bad Slug!")).status).toBe(400);
   });
 
+  it("narrows the queue to one section of the notes, and refuses a malformed one", async () => {
+    actAs(await createUser("section"));
+    const all = await (await getQueue()).json();
+    const section = all.cards[0].section.slice(0, 1) as string[];
+    const params = section.map((part) => `section=${encodeURIComponent(part)}`).join("&");
+    const narrowed = await (await queue(new Request(`http://app/api/review/queue?deck=${slug}&${params}`))).json();
+    expect(narrowed.cards.length).toBeGreaterThan(0);
+    expect(narrowed.cards.every((card: { section: string[] }) => card.section[0] === section[0])).toBe(true);
+    expect(all.cards.some((card: { section: string[] }) => card.section[0] !== section[0])).toBe(true);
+    const tooDeep = Array.from({ length: 7 }, () => "section=x").join("&");
+    expect((await queue(new Request(`http://app/api/review/queue?deck=${slug}&${tooDeep}`))).status).toBe(400);
+  });
+
   it("shows B none of A's progress", async () => {
     const [a, b] = [await createUser("a"), await createUser("b")];
     actAs(a);
