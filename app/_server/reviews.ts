@@ -29,7 +29,7 @@ export type AnswerResult =
   | { error: "not-found" | "unauthenticated" }
   | { error: "card-moved-on"; version: number };
 
-// A CardState row as read under lock: a memory plus the version answers must name.
+// A CardState row: a memory plus the version an answer must name.
 type StateRow = Omit<Memory, "state"> & { state: number; version: number };
 
 const toMemory = (row: StateRow): Memory => ({
