@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { type Memory, recallProbability } from "@/app/_lib/scheduling";
 import { studyDate } from "@/app/_lib/study-day";
 import { getDb } from "@/app/_server/db";
-import { getProgress } from "@/app/_server/progress";
+import { getProgress, getToday } from "@/app/_server/progress";
 import { studyDay } from "@/app/_server/progress-queries";
 import { GET as exportReviews } from "@/app/api/progress/reviews.csv/route";
 import { deckSchema } from "@/cards/types";
@@ -256,6 +256,8 @@ describe("the progress figures", () => {
       retired,
     });
     expect(progress.stability.map((b) => b.cards)).toEqual([1, 2, 2, 0, 0, 1]);
+    // The home page's short view reads the same figures with four of the queries.
+    expect(await getToday(user, now)).toEqual({ today: progress.today, counts: progress.counts });
     expect(progress.difficulty.map((b) => b.cards)).toEqual([0, 1, 1, 1, 1, 1, 1, 0, 0, 0]);
   });
 

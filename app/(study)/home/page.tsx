@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Section, StatGrid } from "@/app/_components/stats";
 import { getAccountSummary } from "@/app/_server/accounts";
 import { now } from "@/app/_server/clock";
-import { getProgress } from "@/app/_server/progress";
+import { getToday } from "@/app/_server/progress";
 import { requireUser } from "@/app/_server/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +18,7 @@ export default async function HomePage() {
     getTranslations("progress"),
     getFormatter(),
     getAccountSummary(user),
-    getProgress(user, await now()),
+    getToday(user, await now()),
   ]);
   const { today } = progress;
   return (
