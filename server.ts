@@ -5,12 +5,13 @@
  * SIGTERM stops it cleanly. Next.js runs in this process, so nothing outlives it.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import next from "next";
 import { z } from "zod";
+import { clientAddress, clientAddressHeader } from "./app/_lib/client-address.ts";
 import { runNode, runPrisma } from "./prisma/commands.ts";
 import { demoAccount } from "./prisma/demo-account.ts";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./prisma/embedded.ts";
@@ -93,6 +94,8 @@ async function startDatabase(): Promise<{ url: string; embedded?: EmbeddedPostgr
     return { url: config.DATABASE_URL };
   }
   const startedAt = performance.now();
+  // The folder holds the database and the session key: for this OS user only.
+  if (!inMemory) await mkdir(dataDir, { recursive: true, mode: 0o700 }).then(() => chmod(dataDir, 0o700));
   const embedded = await startEmbeddedPostgres({
     dataDir: inMemory ? dataDir : path.join(dataDir, "pglite"),
     lock: true,
@@ -149,9 +152,12 @@ const app = next({ dev: isDev, turbopack: true, dir: root, hostname: config.HOST
 await app.prepare();
 const handle = app.getRequestHandler();
 server = createServer((request, response) => {
-  // The app rate-limits by the last X-Forwarded-For entry: without a trusted proxy that
-  // is the socket's address, whatever the client sent.
-  if (!config.TRUST_PROXY) request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
+  // The address the app rate-limits by; a value the client sent is overwritten.
+  request.headers[clientAddressHeader] = clientAddress(
+    request.socket.remoteAddress,
+    request.headers["x-forwarded-for"],
+    config.TRUST_PROXY,
+  );
   void handle(request, response);
 });
 // The development server's hot reload talks over a WebSocket on this server.

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { locales } from "@/app/_lib/locale";
-import { endAllSessions, revokeSession } from "@/app/_server/accounts";
+import { endAllSessions } from "@/app/_server/accounts";
 import { signOut } from "@/app/_server/auth";
 import { saveLocale } from "@/app/_server/preferences";
 import { getCurrentUser, requireUser } from "@/app/_server/session";
@@ -17,10 +17,8 @@ export async function setLocaleAction(locale: unknown): Promise<{ error?: "inval
   return {};
 }
 
-/** End this session: the cookie is cleared, and a copy of it is refused from now on. */
+/** End this session: the cookie is cleared, and a copy of it is refused from now on (auth.ts revokes it). */
 export async function signOutAction(): Promise<void> {
-  const user = await getCurrentUser();
-  if (user) await revokeSession(user.id, user.sessionId, user.sessionExpiresAt);
   await signOut({ redirect: false });
   redirect("/");
 }

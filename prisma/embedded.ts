@@ -1,4 +1,6 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
@@ -11,8 +13,6 @@ export type EmbeddedPostgres = {
 export type EmbeddedOptions = {
   /** A folder for the data, or "memory://" for a throwaway database. */
   dataDir: string;
-  /** 0 picks a free port. */
-  port?: number;
   /** At least the app's pool size plus the migration engine's (pglite-socket defaults to 1). */
   maxConnections?: number;
   /** Refuse to open a folder another live process has open (PGlite does not check). */
@@ -56,30 +56,36 @@ async function createInMemory(): Promise<PGlite> {
 }
 
 /**
- * PostgreSQL compiled to WebAssembly (PGlite), served over the wire protocol on
- * 127.0.0.1. It answers from this process's event loop: never block it with a
- * synchronous child process.
+ * PostgreSQL compiled to WebAssembly (PGlite), served over the wire protocol on a Unix
+ * socket in a fresh directory only this OS user may enter (0700): it accepts any password,
+ * so it must not listen where another local user could connect. The data folder is 0700
+ * too. It answers from this process's event loop: never block it with a synchronous
+ * child process.
  */
 export async function startEmbeddedPostgres({
   dataDir,
-  port = 0,
   maxConnections = 32,
   lock = false,
 }: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const isMemory = dataDir.startsWith("memory://");
-  if (!isMemory) await mkdir(dataDir, { recursive: true });
+  if (!isMemory) {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    await chmod(dataDir, 0o700);
+  }
   const unlock = lock && !isMemory ? await lockDataDir(dataDir) : async () => {};
   const db = isMemory ? await createInMemory() : await PGlite.create({ dataDir });
-  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections });
+  // mkdtemp makes the directory 0700; the socket's name is the one libpq looks for.
+  const socketDir = await mkdtemp(path.join(tmpdir(), "kioku-pg-"));
+  const server = new PGLiteSocketServer({ db, path: path.join(socketDir, ".s.PGSQL.5432"), maxConnections });
   await server.start();
-  const [, boundPort] = server.getServerConn().split(":");
   let stopped = false;
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${boundPort}/postgres?sslmode=disable`,
+    url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}&sslmode=disable`,
     stop: async () => {
       if (stopped) return;
       stopped = true;
       await server.stop();
+      await rm(socketDir, { recursive: true, force: true });
       // close() runs a clean PostgreSQL shutdown (checkpoint), so the next start needs no recovery.
       await db.close();
       await unlock();

@@ -3,8 +3,8 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { safeCallbackPath, signUpSchema } from "@/app/_lib/credentials";
-import { createAccount } from "@/app/_server/accounts";
-import { signIn, TooManyAttempts } from "@/app/_server/auth";
+import { plainText } from "@/app/_lib/text";
+import { SignUpRefused, signIn, TooManyAttempts } from "@/app/_server/auth";
 import { isGitHubEnabled } from "@/app/_server/env";
 
 export type SignInState = {
@@ -14,8 +14,8 @@ export type SignInState = {
 };
 
 const signInFormSchema = z.object({
-  email: z.string().max(320),
-  password: z.string().max(4096),
+  email: plainText(320),
+  password: plainText(4096),
   callbackUrl: z.string().max(2048).optional(),
 });
 
@@ -28,7 +28,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   } catch (error) {
     // signIn() ends with a redirect (thrown); only Auth.js's own errors are answers here.
     if (error instanceof TooManyAttempts) {
-      return { error: "rate-limited", retryAfterMinutes: Math.max(1, Math.ceil(error.retryAfterMs / 60_000)), email };
+      return { error: "rate-limited", retryAfterMinutes: minutesLeft(error.retryAfterMs), email };
     }
     if (error instanceof AuthError) return { error: "invalid-credentials", email };
     throw error;
@@ -38,12 +38,16 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
 
 export type SignUpState = {
   fieldErrors?: Partial<Record<"name" | "email" | "password", string>>;
+  error?: "sign-up-refused" | "rate-limited";
+  retryAfterMinutes?: number;
   values?: { name: string; email: string };
 };
 
+const minutesLeft = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
+
 export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
   const raw = Object.fromEntries(formData);
-  const values = { name: String(raw.name ?? ""), email: String(raw.email ?? "") };
+  const values = { name: String(raw.name ?? "").slice(0, 400), email: String(raw.email ?? "").slice(0, 320) };
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: SignUpState["fieldErrors"] = {};
@@ -55,16 +59,27 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
     }
     return { fieldErrors, values };
   }
-  const created = await createAccount(parsed.data);
-  if ("error" in created) {
-    const field = created.error === "email-taken" ? "email" : "password";
-    return { fieldErrors: { [field]: created.error }, values };
+  const { name, email, password, timeZone } = parsed.data;
+  try {
+    await signIn("sign-up", {
+      name,
+      email,
+      password,
+      timeZone: timeZone ?? "",
+      redirectTo: safeCallbackPath(raw.callbackUrl),
+    });
+  } catch (error) {
+    // signIn() ends with a redirect (thrown); only the sign-up's own refusals are answers.
+    if (error instanceof TooManyAttempts) {
+      return { error: "rate-limited", retryAfterMinutes: minutesLeft(error.retryAfterMs), values };
+    }
+    if (error instanceof SignUpRefused) {
+      return error.reason === "password-common"
+        ? { fieldErrors: { password: error.reason }, values }
+        : { error: error.reason, values };
+    }
+    throw error;
   }
-  await signIn("credentials", {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    redirectTo: safeCallbackPath(raw.callbackUrl),
-  });
   return {};
 }
 

@@ -17,6 +17,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     const code = state.fieldErrors?.[field];
     return code && tError.has(code) ? tError(code) : code;
   };
+  const message =
+    state.error === "rate-limited"
+      ? tError("rate-limited", { minutes: state.retryAfterMinutes ?? 1 })
+      : state.error && tError(state.error);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -48,6 +52,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         hint={t("passwordHint")}
         error={error("password")}
       />
+      {message && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {message}
+        </p>
+      )}
       <Button type="submit" disabled={isPending} className="w-full">
         {isPending ? t("pending") : t("signUpSubmit")}
       </Button>

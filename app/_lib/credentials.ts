@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlCharacters, plainText } from "./text";
 
 /** Password length bounds, in characters (code points) after NFKC normalization. */
 export const passwordMinLength = 8;
@@ -16,20 +17,20 @@ export function normalizePassword(password: string): string {
 
 const characters = (text: string) => [...text].length;
 
-export const emailSchema = z
-  .string()
-  .max(320)
+export const emailSchema = plainText(320)
   .transform(normalizeEmail)
   .pipe(z.email({ error: "invalid-email" }).max(254, { error: "invalid-email" }));
 
 export const newPasswordSchema = z
   .string()
+  .max(4 * passwordMaxLength)
+  .refine((p) => !hasControlCharacters(p), { error: "control-characters" })
   .transform(normalizePassword)
   .refine((p) => characters(p) >= passwordMinLength, { error: "password-too-short" })
   .refine((p) => characters(p) <= passwordMaxLength, { error: "password-too-long" });
 
-export const displayNameSchema = z
-  .string()
+export const displayNameSchema = plainText(400)
+  .refine((name) => name.length > 0, { error: "name-required" })
   .transform((name) => name.normalize("NFKC").trim())
   .pipe(z.string().min(1, { error: "name-required" }).max(80, { error: "name-too-long" }));
 
@@ -37,21 +38,32 @@ export const signUpSchema = z.object({
   name: displayNameSchema,
   email: emailSchema,
   password: newPasswordSchema,
-  timeZone: z.string().max(64).optional(),
+  timeZone: plainText(64).optional(),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
   email: emailSchema,
   // Any length is checked against the hash; only absurd sizes are refused outright.
-  password: z.string().min(1).max(4096).transform(normalizePassword),
+  password: plainText(4096).min(1).transform(normalizePassword),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
-/** A post-sign-in destination: a path on this site only, never another origin. */
+// Any origin will do: only whether a value stays on it matters.
+const ownOrigin = "http://kioku.invalid";
+
+/**
+ * A post-sign-in destination: a path on this site only, never another origin. Parsed as a
+ * browser would (tabs and newlines dropped, backslashes as slashes), so `/<TAB>/evil.com`,
+ * `/\\evil.com` and `https:evil.com` cannot leave the site; the path comes back re-encoded.
+ */
 export function safeCallbackPath(value: unknown, fallback = "/home"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+  if (typeof value !== "string" || !value.startsWith("/") || hasControlCharacters(value)) return fallback;
+  try {
+    const url = new URL(value, ownOrigin);
+    if (url.origin !== ownOrigin) return fallback;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
     return fallback;
   }
-  return value;
 }

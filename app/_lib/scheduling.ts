@@ -117,14 +117,18 @@ export function recallProbability(memory: Memory, at: Date, settings: SchedulerS
   return scheduler(settings).get_retrievability(toFsrs(memory), at, false);
 }
 
-/** The memory a sequence of answers leads to, from a new card: the review log is the truth. */
+/** Grade 0 in the review log: the card was forgotten (reset to new) by hand. */
+export const forgetGrade = 0;
+
+/** The memory a sequence of log rows leads to, from a new card: the review log is the truth. */
 export function replayAnswers(
-  answers: { grade: GradeValue; at: Date }[],
+  answers: { grade: GradeValue | typeof forgetGrade; at: Date }[],
   settings: SchedulerSettings,
   createdAt: Date,
 ): Memory {
   return answers.reduce(
-    (memory, answer) => applyGrade(memory, answer.grade, answer.at, settings),
+    (memory, answer) =>
+      answer.grade === forgetGrade ? newMemory(answer.at) : applyGrade(memory, answer.grade, answer.at, settings),
     newMemory(createdAt),
   );
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import type { SignInInput, SignUpInput } from "@/app/_lib/credentials";
 import { getDecoyHash, hashPassword, isCommonPassword, verifyPassword } from "@/app/_lib/passwords";
-import { isTimeZone } from "@/app/_lib/time-zones";
 import { Prisma } from "@/prisma/generated/client";
 import { getDb } from "./db";
-import { clearFailedSignIns, getSignInBlockMs, recordFailedSignIn } from "./sign-in-limits";
+import { refundSignIn, reserveSignIn, reserveSignUp } from "./sign-in-limits";
+import { resolveTimeZone } from "./time-zones";
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
@@ -19,7 +19,7 @@ export type CreateAccountResult = { user: SessionUser } | { error: "email-taken"
 export async function createAccount(input: SignUpInput): Promise<CreateAccountResult> {
   if (isCommonPassword(input.password)) return { error: "password-common" };
   const passwordHash = await hashPassword(input.password);
-  const timeZone = input.timeZone && isTimeZone(input.timeZone) ? input.timeZone : "UTC";
+  const timeZone = (input.timeZone && (await resolveTimeZone(input.timeZone))) || "UTC";
   try {
     const user = await getDb().user.create({
       data: { name: input.name, email: input.email, passwordHash, settings: { create: { timeZone } } },
@@ -40,24 +40,43 @@ export type VerifyResult =
 
 /**
  * Check an email and password. The answer is the same whether the account exists or
- * not, and takes as long; failures count against the account and the client address.
+ * not, and takes as long. The attempt is counted before the password is hashed (so a
+ * burst of parallel guesses is limited like a sequence) and given back when it succeeds.
  */
 export async function verifyCredentials({ email, password }: SignInInput, address: string): Promise<VerifyResult> {
   const keys = { email, address };
-  const blockedMs = await getSignInBlockMs(keys);
-  if (blockedMs > 0) return { error: "rate-limited", retryAfterMs: blockedMs };
+  const limited = await reserveSignIn(keys);
+  if (limited) return { error: "rate-limited", ...limited };
   const found = await getDb().user.findUnique({
     where: { email },
     select: { ...sessionUserSelect, passwordHash: true },
   });
   const isValid = await verifyPassword(password, found?.passwordHash ?? (await getDecoyHash()));
-  if (!found?.passwordHash || !isValid) {
-    await recordFailedSignIn(keys);
-    return { error: "invalid-credentials" };
-  }
-  await clearFailedSignIns(keys);
+  if (!found?.passwordHash || !isValid) return { error: "invalid-credentials" };
+  await refundSignIn(keys);
   const { passwordHash: _, ...user } = found;
   return { user };
+}
+
+export type SignUpResult =
+  | { user: SessionUser }
+  | { error: "password-common" | "sign-up-refused" }
+  | { error: "rate-limited"; retryAfterMs: number };
+
+/**
+ * Sign up, limited per address. Whether an email is registered is never said: for a
+ * taken email the right password signs the person in (as sign-in would), and any other
+ * is a failed sign-in, counted as one.
+ */
+export async function signUp(input: SignUpInput, address: string): Promise<SignUpResult> {
+  if (isCommonPassword(input.password)) return { error: "password-common" };
+  const limited = await reserveSignUp(address);
+  if (limited) return { error: "rate-limited", ...limited };
+  const taken = await getDb().user.findUnique({ where: { email: input.email }, select: { id: true } });
+  const created = taken ? null : await createAccount(input);
+  if (created && "user" in created) return created;
+  const signedIn = await verifyCredentials({ email: input.email, password: input.password }, address);
+  return "user" in signedIn || signedIn.error === "rate-limited" ? signedIn : { error: "sign-up-refused" };
 }
 
 /** What a session token claims: whose session it is, at which version, and its id. */

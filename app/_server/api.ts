@@ -4,6 +4,15 @@ import { isCrossSite, isSafeMethod } from "@/app/_lib/cross-site";
 import type { SessionClaims } from "./accounts";
 import { type CurrentUser, getApiUser, getSessionClaims } from "./session";
 
+/**
+ * For responses that are data, not pages (the JSON API and exports): nothing in them may
+ * run or be framed. Routes outside proxy.ts get their policy here.
+ */
+export const apiSecurityHeaders = {
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  "X-Content-Type-Options": "nosniff",
+} as const;
+
 /** A JSON response; with its length known, it goes out in one piece rather than chunked. */
 export function json(status: number, body: unknown): Response {
   const text = JSON.stringify(body);
@@ -13,6 +22,7 @@ export function json(status: number, body: unknown): Response {
       "Content-Type": "application/json",
       "Content-Length": String(Buffer.byteLength(text)),
       "Cache-Control": "no-store",
+      ...apiSecurityHeaders,
     },
   });
 }
@@ -51,10 +61,41 @@ export const withSession = <T extends unknown[]>(
 
 export const unauthenticated = () => json(401, { error: "unauthenticated", message: "Sign in first." });
 
-/** The request's JSON body checked against a schema, or a 400 answer that says what is wrong. */
+/** The largest request body the JSON API reads; anything longer is refused unread. */
+export const maxBodyBytes = 16 * 1024;
+
+// The body as text, read no further than maxBodyBytes; null when longer.
+async function readCappedText(request: Request): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBodyBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The request's JSON body checked against a schema, or a 4xx answer that says what is wrong. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S> | Response> {
-  const body = await request.json().catch(() => undefined);
-  if (body === undefined) return json(400, { error: "invalid-body", message: "The body must be JSON." });
+  const text = await readCappedText(request).catch(() => "");
+  if (text === null) {
+    return json(413, { error: "body-too-large", message: `The body must be at most ${maxBodyBytes} bytes.` });
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return json(400, { error: "invalid-body", message: "The body must be JSON." });
+  }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     return json(400, {

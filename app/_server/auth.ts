@@ -6,8 +6,9 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import { decode, type JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
-import { signInSchema } from "@/app/_lib/credentials";
-import { findSessionUser, type SessionClaims, verifyCredentials } from "./accounts";
+import { clientAddressHeader } from "@/app/_lib/client-address";
+import { signInSchema, signUpSchema } from "@/app/_lib/credentials";
+import { findSessionUser, revokeSession, type SessionClaims, signUp, verifyCredentials } from "./accounts";
 import { getDb } from "./db";
 import { getEnv } from "./env";
 
@@ -34,6 +35,13 @@ export class InvalidCredentials extends CredentialsSignin {
   override code = "invalid-credentials";
 }
 
+export class SignUpRefused extends CredentialsSignin {
+  constructor(readonly reason: "password-common" | "sign-up-refused") {
+    super();
+    this.code = reason;
+  }
+}
+
 export class TooManyAttempts extends CredentialsSignin {
   constructor(readonly retryAfterMs: number) {
     super();
@@ -41,10 +49,9 @@ export class TooManyAttempts extends CredentialsSignin {
   }
 }
 
-/** The client's address as server.ts hands it over (the socket's, or a trusted proxy's). */
-async function clientAddress(): Promise<string> {
-  const forwarded = (await headers()).get("x-forwarded-for") ?? "";
-  return forwarded.split(",").at(-1)?.trim() || "unknown";
+/** The client's address as server.ts hands it over (see app/_lib/client-address.ts). */
+async function requestAddress(): Promise<string> {
+  return (await headers()).get(clientAddressHeader) || "unknown";
 }
 
 function buildConfig(): NextAuthConfig {
@@ -54,11 +61,26 @@ function buildConfig(): NextAuthConfig {
     authorize: async (raw) => {
       const parsed = signInSchema.safeParse(raw);
       if (!parsed.success) throw new InvalidCredentials();
-      const result = await verifyCredentials(parsed.data, await clientAddress());
+      const result = await verifyCredentials(parsed.data, await requestAddress());
       if ("error" in result) {
         throw result.error === "rate-limited" ? new TooManyAttempts(result.retryAfterMs) : new InvalidCredentials();
       }
       return result.user;
+    },
+  });
+  // Sign-up is a sign-in that may create the account first: one password hash, and the
+  // session is issued by the same code path as any other sign-in.
+  const signUpProvider = Credentials({
+    id: "sign-up",
+    credentials: { name: {}, email: {}, password: {}, timeZone: {} },
+    authorize: async (raw) => {
+      const parsed = signUpSchema.safeParse(raw);
+      if (!parsed.success) throw new SignUpRefused("sign-up-refused");
+      const result = await signUp(parsed.data, await requestAddress());
+      if ("user" in result) return result.user;
+      throw result.error === "rate-limited"
+        ? new TooManyAttempts(result.retryAfterMs)
+        : new SignUpRefused(result.error);
     },
   });
   const github =
@@ -78,12 +100,22 @@ function buildConfig(): NextAuthConfig {
       : [];
   return {
     adapter: PrismaAdapter(getDb()),
-    providers: [credentials, ...github],
+    providers: [credentials, signUpProvider, ...github],
     secret: env.AUTH_SECRET,
     trustHost: true,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     useSecureCookies: env.NODE_ENV === "production",
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    events: {
+      // Every way out (the app's button, Auth.js's own POST /api/auth/signout) revokes
+      // the session, so a copy of its cookie is refused afterwards.
+      signOut: async (message) => {
+        const token = "token" in message ? message.token : null;
+        if (token?.sub && token.sid && typeof token.exp === "number") {
+          await revokeSession(token.sub, token.sid, new Date(token.exp * 1000));
+        }
+      },
+    },
     callbacks: {
       // Runs at sign-in (with `user`) and on every later auth(): the check that makes
       // sign-out final. A null token ends the session and clears its cookie.

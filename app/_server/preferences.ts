@@ -5,6 +5,7 @@ import { type Locale, localeCookie } from "@/app/_lib/locale";
 import { getDb } from "./db";
 import { getEnv } from "./env";
 import type { CurrentUser } from "./session";
+import { resolveTimeZone } from "./time-zones";
 
 const oneYearSeconds = 60 * 60 * 24 * 365;
 
@@ -41,7 +42,10 @@ export const getSettings = cache(async (user: Pick<CurrentUser, "id">): Promise<
       dayStartHour: true,
     },
   });
-  return { ...defaults, ...row, locale: (row?.locale as Locale | null) ?? null };
+  // A zone saved before it was checked against the database, or that an upgrade removed,
+  // reads as UTC rather than breaking every page that counts days.
+  const timeZone = row ? ((await resolveTimeZone(row.timeZone)) ?? "UTC") : defaults.timeZone;
+  return { ...defaults, ...row, timeZone, locale: (row?.locale as Locale | null) ?? null };
 });
 
 /** Remember the interface language for this browser, and for the account when signed in. */

@@ -27,9 +27,9 @@ export function progressQueries({ userId, now, boundary, desiredRetention }: Que
   return {
     today: Prisma.sql`
         SELECT
-          (SELECT count(*)::int FROM "ReviewLog" WHERE "userId" = ${userId}::uuid AND "reviewedAt" >= ${dayStart}::timestamp) AS "reviewed",
-          (SELECT count(*)::int FROM "ReviewLog" WHERE "userId" = ${userId}::uuid AND "reviewedAt" >= ${dayStart}::timestamp AND "stateBefore" = 0) AS "newCards",
-          (SELECT coalesce(sum("durationMs"), 0)::float8 FROM "ReviewLog" WHERE "userId" = ${userId}::uuid AND "reviewedAt" >= ${dayStart}::timestamp) AS "ms",
+          (SELECT count(*)::int FROM "ReviewLog" WHERE "userId" = ${userId}::uuid AND "grade" > 0 AND "reviewedAt" >= ${dayStart}::timestamp) AS "reviewed",
+          (SELECT count(*)::int FROM "ReviewLog" WHERE "userId" = ${userId}::uuid AND "grade" > 0 AND "reviewedAt" >= ${dayStart}::timestamp AND "stateBefore" = 0) AS "newCards",
+          (SELECT coalesce(sum("durationMs"), 0)::float8 FROM "ReviewLog" WHERE "userId" = ${userId}::uuid AND "grade" > 0 AND "reviewedAt" >= ${dayStart}::timestamp) AS "ms",
           (SELECT count(*)::int FROM "CardState" cs JOIN "Card" c ON c."id" = cs."cardId" AND c."retiredAt" IS NULL
             WHERE cs."userId" = ${userId}::uuid AND cs."state" > 0 AND cs."dueAt" <= ${now}::timestamp
               AND cs."suspendedAt" IS NULL AND (cs."buriedUntil" IS NULL OR cs."buriedUntil" <= ${now}::timestamp)) AS "dueNow",
@@ -37,11 +37,11 @@ export function progressQueries({ userId, now, boundary, desiredRetention }: Que
             WHERE cs."userId" = ${userId}::uuid AND cs."state" IN (1, 3) AND cs."suspendedAt" IS NULL) AS "learning"`,
     heatmap: Prisma.sql`
         SELECT ${logDay} AS "day", count(*)::int AS "reviews", sum("durationMs")::float8 AS "ms"
-        FROM "ReviewLog" WHERE "userId" = ${userId}::uuid AND "reviewedAt" >= ${yearAgo}::timestamp
+        FROM "ReviewLog" WHERE "userId" = ${userId}::uuid AND "grade" > 0 AND "reviewedAt" >= ${yearAgo}::timestamp
         GROUP BY 1 ORDER BY 1`,
     // Consecutive study days with reviews, up to today (or yesterday, if none yet today).
     streak: Prisma.sql`
-        WITH days AS (SELECT DISTINCT ${logDay} AS "day" FROM "ReviewLog" WHERE "userId" = ${userId}::uuid),
+        WITH days AS (SELECT DISTINCT ${logDay} AS "day" FROM "ReviewLog" WHERE "userId" = ${userId}::uuid AND "grade" > 0),
         runs AS (SELECT "day", "day" - (row_number() OVER (ORDER BY "day"))::int AS "run" FROM days)
         SELECT count(*)::int AS "streak" FROM runs
         WHERE "run" = (SELECT "run" FROM runs WHERE "day" >= ${today}::date - 1 ORDER BY "day" DESC LIMIT 1)`,
@@ -53,7 +53,7 @@ export function progressQueries({ userId, now, boundary, desiredRetention }: Que
     cleared: Prisma.sql`
       SELECT greatest(
           (SELECT ${logDay} - 1 FROM "ReviewLog"
-            WHERE "userId" = ${userId}::uuid AND "stateBefore" > 0
+            WHERE "userId" = ${userId}::uuid AND "grade" > 0 AND "stateBefore" > 0
               AND ${studyDay(Prisma.sql`"previousDueAt"`, boundary)} < ${logDay}
             ORDER BY "reviewedAt" DESC LIMIT 1),
           (SELECT ${today}::date - 1 FROM "CardState" cs JOIN "Card" c ON c."id" = cs."cardId" AND c."retiredAt" IS NULL
@@ -61,13 +61,13 @@ export function progressQueries({ userId, now, boundary, desiredRetention }: Que
               AND cs."dueAt" < ${dayStart}::timestamp LIMIT 1)
         ) AS "lastUncleared",
         (SELECT ${studyDay(Prisma.sql`min("reviewedAt")`, boundary)} FROM "ReviewLog"
-          WHERE "userId" = ${userId}::uuid) AS "firstDay"`,
+          WHERE "userId" = ${userId}::uuid AND "grade" > 0) AS "firstDay"`,
     retention: Prisma.sql`
         SELECT "previousIntervalDays" >= ${matureDays}::int AS "mature", w."days",
           count(*)::int AS "total", count(*) FILTER (WHERE "grade" > 1)::int AS "passed"
         FROM "ReviewLog" r
         JOIN (VALUES (7), (30), (365)) AS w("days") ON r."reviewedAt" >= ${now}::timestamp - make_interval(days => w."days")
-        WHERE r."userId" = ${userId}::uuid AND r."reviewedAt" >= ${yearAgo}::timestamp AND r."stateBefore" = 2
+        WHERE r."userId" = ${userId}::uuid AND r."grade" > 0 AND r."reviewedAt" >= ${yearAgo}::timestamp AND r."stateBefore" = 2
         GROUP BY 1, 2`,
     forecast: Prisma.sql`
         SELECT ${studyDay(Prisma.sql`greatest(cs."dueAt", ${now}::timestamp)`, boundary)} AS "day", count(*)::int AS "reviews"

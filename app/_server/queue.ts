@@ -49,8 +49,8 @@ export async function getReviewQueue(
         states: { where: { userId: user.id } },
       },
     }),
-    db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: dayStart }, stateBefore: 0 } }),
-    db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: dayStart } } }),
+    db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: dayStart }, grade: { gt: 0 }, stateBefore: 0 } }),
+    db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: dayStart }, grade: { gt: 0 } } }),
   ]);
   const byId = new Map(cards.map((card) => [card.id, card]));
   // A section of the notes: the cards under that heading path.

@@ -21,6 +21,8 @@ export async function* reviewHistory(user: User, pageSize = 5000): AsyncGenerato
     const page: ReviewExportRow[] = await getDb().reviewLog.findMany({
       where: {
         userId: user.id,
+        // Graded reviews only: "forget" rows (grade 0) are not reviews.
+        grade: { gt: 0 },
         ...(after
           ? {
               OR: [{ reviewedAt: { gt: after.reviewedAt } }, { reviewedAt: after.reviewedAt, id: { gt: after.id } }],

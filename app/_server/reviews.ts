@@ -30,9 +30,9 @@ export type AnswerResult =
   | { error: "card-moved-on"; version: number };
 
 // A CardState row: a memory plus the version an answer must name.
-type StateRow = Omit<Memory, "state"> & { state: number; version: number };
+export type StateRow = Omit<Memory, "state"> & { state: number; version: number };
 
-const toMemory = (row: StateRow): Memory => ({
+export const toMemory = (row: StateRow): Memory => ({
   state: row.state as Memory["state"],
   dueAt: row.dueAt,
   stability: row.stability,
@@ -42,6 +42,20 @@ const toMemory = (row: StateRow): Memory => ({
   learningStep: row.learningStep,
   scheduledDays: row.scheduledDays,
   lastReviewAt: row.lastReviewAt,
+});
+
+/** A memory as the log's `previous` column keeps it. */
+export const serializeMemory = (memory: Memory) =>
+  JSON.stringify({
+    ...memory,
+    dueAt: memory.dueAt.toISOString(),
+    lastReviewAt: memory.lastReviewAt?.toISOString() ?? null,
+  });
+
+export const parseMemory = (previous: Record<string, unknown>): Memory => ({
+  ...(previous as Omit<Memory, "dueAt" | "lastReviewAt">),
+  dueAt: new Date(previous.dueAt as string),
+  lastReviewAt: previous.lastReviewAt ? new Date(previous.lastReviewAt as string) : null,
 });
 
 /** FSRS settings from a user's stored preferences. */
@@ -118,11 +132,7 @@ export async function recordAnswer(
   const before =
     row.version === null || (row.reps === 0 && row.state === 0) ? newMemory(now) : toMemory(row as StateRow);
   const after = applyGrade(before, input.grade, now, settings);
-  const previous = JSON.stringify({
-    ...before,
-    dueAt: before.dueAt.toISOString(),
-    lastReviewAt: before.lastReviewAt?.toISOString() ?? null,
-  });
+  const previous = serializeMemory(before);
   let written: { version: number }[];
   try {
     written = await db.$queryRaw<{ version: number }[]>`
@@ -167,62 +177,41 @@ export async function recordAnswer(
 
 export type UndoResult = { status: "undone"; cardId: string; version: number } | { error: "nothing-to-undo" };
 
-/** Take back the user's last answer: the card's previous state returns exactly and its log row goes. */
+type LastRow = { id: string; cardId: string; previous: Record<string, unknown> };
+
+/**
+ * Take back the user's last log row (an answer, or a "forget"): the card's previous state
+ * returns exactly and the row goes. The card's state row is locked first, then the
+ * newest row is read again under the lock: an answer to that card that landed in
+ * between is then the one undone (the loop starts over), and one that comes later finds
+ * the version moved on. So state and log always agree.
+ */
 export async function undoLastAnswer(user: User): Promise<UndoResult> {
-  return getDb().$transaction(async (tx) => {
-    const last = await tx.reviewLog.findFirst({ where: { userId: user.id }, orderBy: { reviewedAt: "desc" } });
-    if (!last) return { error: "nothing-to-undo" } as const;
-    const previous = last.previous as Record<string, unknown>;
-    const memory: Memory = {
-      ...(previous as Omit<Memory, "dueAt" | "lastReviewAt">),
-      dueAt: new Date(previous.dueAt as string),
-      lastReviewAt: previous.lastReviewAt ? new Date(previous.lastReviewAt as string) : null,
-    };
-    await tx.$queryRaw`SELECT 1 FROM "CardState" WHERE "userId" = ${user.id}::uuid AND "cardId" = ${last.cardId}::uuid FOR UPDATE`;
-    const state = await tx.cardState.update({
-      where: { userId_cardId: { userId: user.id, cardId: last.cardId } },
-      data: { ...memory, version: { increment: 1 } },
-      select: { version: true },
+  const db = getDb();
+  const newest = (tx: Prisma.TransactionClient) => tx.$queryRaw<LastRow[]>`
+    SELECT "id", "cardId", "previous" FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid
+    ORDER BY "seq" DESC LIMIT 1`;
+  for (;;) {
+    const result = await db.$transaction(async (tx): Promise<UndoResult | "again"> => {
+      const [candidate] = await newest(tx);
+      if (!candidate) return { error: "nothing-to-undo" };
+      await tx.$queryRaw`SELECT 1 FROM "CardState"
+        WHERE "userId" = ${user.id}::uuid AND "cardId" = ${candidate.cardId}::uuid FOR UPDATE`;
+      const [last] = await newest(tx);
+      if (last?.id !== candidate.id) return "again";
+      const state = await tx.cardState.update({
+        where: { userId_cardId: { userId: user.id, cardId: candidate.cardId } },
+        data: { ...parseMemory(candidate.previous), version: { increment: 1 } },
+        select: { version: true },
+      });
+      await tx.reviewLog.delete({ where: { id: candidate.id } });
+      return { status: "undone", cardId: candidate.cardId, version: state.version };
     });
-    await tx.reviewLog.delete({ where: { id: last.id } });
-    return { status: "undone", cardId: last.cardId, version: state.version } as const;
-  });
+    if (result !== "again") return result;
+  }
 }
 
 /** When each grade would bring a card back, for the grade buttons. */
 export function gradePreview(memory: Memory | null, now: Date, settings: SchedulerSettings) {
   return previewGrades(memory ?? newMemory(now), now, settings);
-}
-
-export type CardAction = "suspend" | "unsuspend" | "bury" | "forget";
-
-/**
- * Suspend (out of every queue until unsuspended), bury (back at the next study day) or
- * forget (new again; the review log is kept) one card, for this user only.
- */
-export async function changeCard(
-  user: User,
-  cardId: string,
-  action: CardAction,
-  now: Date,
-  buryUntil: Date,
-): Promise<{ status: "done" } | { error: "not-found" }> {
-  const db = getDb();
-  const card = await db.card.findFirst({ where: { id: cardId, retiredAt: null }, select: { id: true } });
-  if (!card) return { error: "not-found" };
-  const key = { userId_cardId: { userId: user.id, cardId: card.id } };
-  const data =
-    action === "suspend"
-      ? { suspendedAt: now }
-      : action === "unsuspend"
-        ? { suspendedAt: null }
-        : action === "bury"
-          ? { buriedUntil: buryUntil }
-          : { ...newMemory(now), suspendedAt: null, buriedUntil: null };
-  await db.cardState.upsert({
-    where: key,
-    create: { userId: user.id, cardId: card.id, dueAt: now, ...data },
-    update: { ...data, version: { increment: 1 } },
-  });
-  return { status: "done" };
 }

@@ -2,61 +2,85 @@ import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { getDb } from "./db";
 
-// Failed sign-ins, counted in PostgreSQL so every app instance shares the counts. A
-// window ends on its own: there is no permanent lockout.
+// Counted in PostgreSQL so every app instance shares the counts. A window ends on its
+// own: there is no permanent lockout. Guessing is limited per (address, account), so a
+// classroom behind one address is not locked out by its own typos; the per-address
+// ceiling stops one address from spraying passwords over many accounts, and the
+// per-account ceiling a guesser with many addresses.
 export const signInLimits = {
-  perAccount: { points: 5, durationSeconds: 15 * 60 },
-  perAddress: { points: 30, durationSeconds: 15 * 60 },
+  perAddressAndAccount: { points: 5, durationSeconds: 15 * 60 },
+  perAccount: { points: 100, durationSeconds: 60 * 60 },
+  perAddress: { points: 1000, durationSeconds: 60 * 60 },
+  signUpsPerAddress: { points: 50, durationSeconds: 60 * 60 },
 } as const;
 
-let limiters: { account: RateLimiterPrisma; address: RateLimiterPrisma } | undefined;
+type LimitName = keyof typeof signInLimits;
 
-function getLimiters() {
-  limiters ??= {
-    account: new RateLimiterPrisma({
+const limiters = new Map<LimitName, RateLimiterPrisma>();
+
+function getLimiter(name: LimitName): RateLimiterPrisma {
+  let limiter = limiters.get(name);
+  if (!limiter) {
+    limiter = new RateLimiterPrisma({
       storeClient: getDb(),
       tableName: "rateLimit",
-      keyPrefix: "sign-in:account",
-      points: signInLimits.perAccount.points,
-      duration: signInLimits.perAccount.durationSeconds,
+      keyPrefix: `sign-in:${name}`,
+      points: signInLimits[name].points,
+      duration: signInLimits[name].durationSeconds,
       clearExpiredByTimeout: false,
-    }),
-    address: new RateLimiterPrisma({
-      storeClient: getDb(),
-      tableName: "rateLimit",
-      keyPrefix: "sign-in:address",
-      points: signInLimits.perAddress.points,
-      duration: signInLimits.perAddress.durationSeconds,
-      clearExpiredByTimeout: false,
-    }),
-  };
-  return limiters;
+    });
+    limiters.set(name, limiter);
+  }
+  return limiter;
 }
+
+type Reservation = { name: LimitName; key: string };
 
 export type SignInKeys = { email: string; address: string };
 
-/** Milliseconds until sign-in may be tried again for this account or address, or 0. */
-export async function getSignInBlockMs({ email, address }: SignInKeys): Promise<number> {
-  const { account, address: byAddress } = getLimiters();
-  const [a, b] = await Promise.all([account.get(email), byAddress.get(address)]);
-  const blocked = [
-    a && a.consumedPoints >= signInLimits.perAccount.points ? a.msBeforeNext : 0,
-    b && b.consumedPoints >= signInLimits.perAddress.points ? b.msBeforeNext : 0,
-  ];
-  return Math.max(...blocked);
+const signInReservations = ({ email, address }: SignInKeys): Reservation[] => [
+  // JSON keeps the two parts apart whatever characters they hold.
+  { name: "perAddressAndAccount", key: JSON.stringify([address, email]) },
+  { name: "perAccount", key: email },
+  { name: "perAddress", key: address },
+];
+
+/**
+ * Take one point from each limit at once, before any work is done, so parallel
+ * requests cannot all pass a check made before the first is counted (each store update
+ * is one atomic increment). Returns null when every limit had room, else the time until
+ * the fullest one frees up; a refused attempt gives its points back.
+ */
+async function reserve(reservations: Reservation[]): Promise<{ retryAfterMs: number } | null> {
+  const results = await Promise.allSettled(reservations.map(({ name, key }) => getLimiter(name).consume(key)));
+  const refused = results.flatMap((result) =>
+    result.status === "rejected" && result.reason instanceof RateLimiterRes ? [result.reason] : [],
+  );
+  const failed = results.find((result) => result.status === "rejected" && !(result.reason instanceof RateLimiterRes));
+  if (failed?.status === "rejected") throw new Error("rate limit store failed", { cause: failed.reason });
+  if (refused.length === 0) return null;
+  await Promise.all(
+    reservations.map(({ name, key }, index) =>
+      results[index]?.status === "fulfilled" ? getLimiter(name).reward(key) : undefined,
+    ),
+  );
+  return { retryAfterMs: Math.max(1000, ...refused.map((res) => res.msBeforeNext)) };
 }
 
-/** Count one failed attempt against the account and the address. */
-export async function recordFailedSignIn({ email, address }: SignInKeys): Promise<void> {
-  const { account, address: byAddress } = getLimiters();
-  // consume() rejects with the counter state once the limit is passed: expected here.
-  const ignoreLimit = (error: unknown) => {
-    if (!(error instanceof RateLimiterRes)) throw error;
-  };
-  await Promise.all([account.consume(email).catch(ignoreLimit), byAddress.consume(address).catch(ignoreLimit)]);
+/** Reserve a sign-in attempt for this account from this address, or say how long to wait. */
+export const reserveSignIn = (keys: SignInKeys) => reserve(signInReservations(keys));
+
+/**
+ * A right password: the reserved attempt is given back, and this address's failures
+ * for the account are forgotten. Failures stay counted: nothing to do for them.
+ */
+export async function refundSignIn(keys: SignInKeys): Promise<void> {
+  const [pair, ...rest] = signInReservations(keys);
+  await Promise.all([
+    pair && getLimiter(pair.name).delete(pair.key),
+    ...rest.map(({ name, key }) => getLimiter(name).reward(key)),
+  ]);
 }
 
-/** A successful sign-in clears the account's count (not the address's). */
-export async function clearFailedSignIns({ email }: Pick<SignInKeys, "email">): Promise<void> {
-  await getLimiters().account.delete(email);
-}
+/** Reserve one account creation from this address (each costs a password hash). */
+export const reserveSignUp = (address: string) => reserve([{ name: "signUpsPerAddress", key: address }]);

@@ -53,7 +53,8 @@ export function connectionConfig(url: string, database?: string): pg.PoolConfig 
   const parsed = new URL(url);
   const schema = parsed.searchParams.get("schema");
   return {
-    host: decodeURIComponent(parsed.hostname) || parsed.searchParams.get("host") || "localhost",
+    // `?host=/dir` names a Unix socket directory and wins over the URL's host, as in libpq.
+    host: parsed.searchParams.get("host") || decodeURIComponent(parsed.hostname) || "localhost",
     port: parsed.port ? Number(parsed.port) : 5432,
     user: decodeURIComponent(parsed.username) || undefined,
     password: parsed.password ? decodeURIComponent(parsed.password) : undefined,

@@ -4,10 +4,11 @@ import {
   endAllSessions,
   findSessionUser,
   revokeSession,
+  signUp,
   verifyCredentials,
 } from "@/app/_server/accounts";
 import { getDb } from "@/app/_server/db";
-import { signInLimits } from "@/app/_server/sign-in-limits";
+import { refundSignIn, reserveSignIn, reserveSignUp, signInLimits } from "@/app/_server/sign-in-limits";
 import { createUser } from "../support/users";
 
 const address = () => `203.0.113.${Math.floor(Math.random() * 250)}-${crypto.randomUUID().slice(0, 4)}`;
@@ -22,76 +23,165 @@ describe("creating an account", () => {
     expect(row.settings?.timeZone).toBe("Asia/Tokyo");
   });
 
-  it("refuses a taken email and a common password, writing nothing", async () => {
+  it("keeps a time zone only if both Intl and the database know it, by its canonical name", async () => {
+    const zoneOf = async (timeZone: string) => {
+      const email = `tz-${crypto.randomUUID().slice(0, 8)}@example.com`;
+      await createAccount({ name: "Zone", email, password: "a long passphrase", timeZone });
+      return (await getDb().userSettings.findFirstOrThrow({ where: { user: { email } } })).timeZone;
+    };
+    expect(await zoneOf("US/Pacific")).toBe("America/Los_Angeles");
+    expect(await zoneOf("SystemV/AST4")).toBe("UTC");
+  });
+});
+
+describe("sign-up never says whether an email is registered", () => {
+  it("a taken email with its own password signs in; with another, the answer names no account", async () => {
     const existing = await createUser("taken");
+    const from = address();
     const before = await getDb().user.count();
-    expect(await createAccount({ name: "X", email: existing.email, password: "another passphrase" })).toEqual({
-      error: "email-taken",
-    });
-    expect(await createAccount({ name: "X", email: `c-${existing.email}`, password: "password1" })).toEqual({
+    const input = { name: "X", email: existing.email, timeZone: "UTC" };
+    expect(await signUp({ ...input, password: existing.password }, from)).toMatchObject({ user: { id: existing.id } });
+    expect(await signUp({ ...input, password: "another passphrase" }, from)).toEqual({ error: "sign-up-refused" });
+    expect(await getDb().user.count()).toBe(before);
+    const fresh = await signUp({ ...input, email: `fresh-${existing.email}`, password: "another passphrase" }, from);
+    expect(fresh).toMatchObject({ user: { email: `fresh-${existing.email}` } });
+  });
+
+  it("a wrong password for a taken email counts as a failed sign-in from that address", async () => {
+    const existing = await createUser("guessed");
+    const from = address();
+    const input = { name: "X", email: existing.email, password: "not the password", timeZone: "UTC" };
+    for (let attempt = 0; attempt < signInLimits.perAddressAndAccount.points; attempt++) {
+      expect(await signUp(input, from)).toEqual({ error: "sign-up-refused" });
+    }
+    expect(await signUp({ ...input, password: existing.password }, from)).toMatchObject({ error: "rate-limited" });
+  });
+
+  it("refuses a common password before hashing anything", async () => {
+    expect(await signUp({ name: "X", email: "c@example.com", password: "password1" }, address())).toEqual({
       error: "password-common",
     });
-    expect(await getDb().user.count()).toBe(before);
+  });
+
+  it("is limited per address, with the time left", async () => {
+    const from = address();
+    for (let attempt = 0; attempt < signInLimits.signUpsPerAddress.points; attempt++) {
+      expect(await reserveSignUp(from)).toBeNull();
+    }
+    const limited = await signUp(
+      { name: "X", email: `late-${crypto.randomUUID()}@example.com`, password: "a long one" },
+      from,
+    );
+    expect(limited).toMatchObject({ error: "rate-limited" });
+    expect((limited as { retryAfterMs: number }).retryAfterMs).toBeLessThanOrEqual(
+      signInLimits.signUpsPerAddress.durationSeconds * 1000,
+    );
+    expect(await reserveSignUp(address())).toBeNull();
   });
 });
 
 describe("failed sign-ins are limited", () => {
-  it("per account: after 5 failures even the right password waits, for at most 15 minutes", async () => {
-    const user = await createUser("limited");
+  it("a burst of 50 parallel guesses: 5 are checked, the rest refused as limited", async () => {
+    const user = await createUser("burst");
     const from = address();
-    for (let attempt = 0; attempt < signInLimits.perAccount.points; attempt++) {
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => verifyCredentials({ email: user.email, password: `guess ${i}` }, from)),
+    );
+    const checked = results.filter((r) => "error" in r && r.error === "invalid-credentials");
+    expect(checked).toHaveLength(signInLimits.perAddressAndAccount.points);
+    expect(results.filter((r) => "error" in r && r.error === "rate-limited")).toHaveLength(45);
+    // The right password waits too, from that address.
+    expect(await verifyCredentials({ email: user.email, password: user.password }, from)).toMatchObject({
+      error: "rate-limited",
+    });
+  });
+
+  it("per address and account: 5 failures block that pair only, for at most 15 minutes", async () => {
+    const user = await createUser("limited");
+    const other = await createUser("neighbour");
+    const from = address();
+    for (let attempt = 0; attempt < signInLimits.perAddressAndAccount.points; attempt++) {
       expect(await verifyCredentials({ email: user.email, password: `wrong ${attempt}` }, from)).toEqual({
         error: "invalid-credentials",
       });
     }
-    const blocked = await verifyCredentials({ email: user.email, password: user.password }, address());
+    const blocked = await verifyCredentials({ email: user.email, password: user.password }, from);
     expect(blocked).toMatchObject({ error: "rate-limited" });
     const retryAfterMs = (blocked as { retryAfterMs: number }).retryAfterMs;
     expect(retryAfterMs).toBeGreaterThan(0);
-    expect(retryAfterMs).toBeLessThanOrEqual(signInLimits.perAccount.durationSeconds * 1000);
+    expect(retryAfterMs).toBeLessThanOrEqual(signInLimits.perAddressAndAccount.durationSeconds * 1000);
+    // The account from elsewhere, and another account from the same address, still work.
+    expect(await verifyCredentials({ email: user.email, password: user.password }, address())).toMatchObject({
+      user: { id: user.id },
+    });
+    expect(await verifyCredentials({ email: other.email, password: other.password }, from)).toMatchObject({
+      user: { id: other.id },
+    });
   });
 
   it("the window ends: once it has passed, the right password works again", async () => {
     const user = await createUser("window");
-    for (let attempt = 0; attempt < signInLimits.perAccount.points; attempt++) {
-      await verifyCredentials({ email: user.email, password: "wrong" }, address());
+    const from = address();
+    for (let attempt = 0; attempt < signInLimits.perAddressAndAccount.points; attempt++) {
+      await verifyCredentials({ email: user.email, password: "wrong" }, from);
     }
     // Move the stored window into the past, as the clock would.
     await getDb().rateLimit.updateMany({
       where: { key: { contains: user.email } },
       data: { expire: new Date(Date.now() - 1000) },
     });
-    expect(await verifyCredentials({ email: user.email, password: user.password }, address())).toMatchObject({
-      user: { id: user.id },
-    });
-  });
-
-  it("per address: 30 failures across accounts block that address, even for an unknown email", async () => {
-    const from = address();
-    for (let attempt = 0; attempt < signInLimits.perAddress.points; attempt++) {
-      await verifyCredentials({ email: `nobody-${attempt}-${from}@example.com`, password: "wrong" }, from);
-    }
-    const user = await createUser("other");
     expect(await verifyCredentials({ email: user.email, password: user.password }, from)).toMatchObject({
-      error: "rate-limited",
-    });
-    expect(await verifyCredentials({ email: user.email, password: user.password }, address())).toMatchObject({
       user: { id: user.id },
     });
   });
 
-  it("a success clears the account's count", async () => {
+  it("a success forgets that address's failures for the account", async () => {
     const user = await createUser("recovers");
-    for (let attempt = 0; attempt < signInLimits.perAccount.points - 1; attempt++) {
-      await verifyCredentials({ email: user.email, password: "wrong" }, address());
+    const from = address();
+    for (let round = 0; round < 2; round++) {
+      for (let attempt = 0; attempt < signInLimits.perAddressAndAccount.points - 1; attempt++) {
+        await verifyCredentials({ email: user.email, password: "wrong" }, from);
+      }
+      expect(await verifyCredentials({ email: user.email, password: user.password }, from)).toMatchObject({
+        user: { id: user.id },
+      });
     }
-    await verifyCredentials({ email: user.email, password: user.password }, address());
-    for (let attempt = 0; attempt < signInLimits.perAccount.points - 1; attempt++) {
-      await verifyCredentials({ email: user.email, password: "wrong" }, address());
+  });
+
+  // The limits' own bookkeeping, without a password hash per attempt (200 accounts).
+  it("a classroom behind one address: 200 people with a few typos each, nobody locked out", async () => {
+    const from = address();
+    for (let person = 0; person < 200; person++) {
+      const keys = { email: `pupil-${person}-${from}@example.com`, address: from };
+      for (let typo = 0; typo < 1 + (person % 3); typo++) expect(await reserveSignIn(keys)).toBeNull();
+      expect(await reserveSignIn(keys)).toBeNull();
+      await refundSignIn(keys);
     }
-    expect(await verifyCredentials({ email: user.email, password: user.password }, address())).toMatchObject({
-      user: { id: user.id },
+  });
+
+  it("one address spraying passwords over many accounts reaches a ceiling", async () => {
+    const from = address();
+    const failures = signInLimits.perAddress.points;
+    await getDb().rateLimit.create({
+      data: {
+        key: `sign-in:perAddress:${from}`,
+        points: failures - 1,
+        expire: new Date(Date.now() + 60_000),
+      },
     });
+    expect(await reserveSignIn({ email: "one@example.com", address: from })).toBeNull();
+    expect(await reserveSignIn({ email: "two@example.com", address: from })).toMatchObject({
+      retryAfterMs: expect.any(Number),
+    });
+    expect(await reserveSignIn({ email: "two@example.com", address: address() })).toBeNull();
+  });
+
+  it("one account guessed from many addresses reaches a ceiling", async () => {
+    const email = `target-${crypto.randomUUID()}@example.com`;
+    for (let attempt = 0; attempt < signInLimits.perAccount.points; attempt++) {
+      expect(await reserveSignIn({ email, address: address() })).toBeNull();
+    }
+    expect(await reserveSignIn({ email, address: address() })).toMatchObject({ retryAfterMs: expect.any(Number) });
   });
 });
 

@@ -149,7 +149,28 @@ describe("suspend, bury and forget", () => {
       where: { userId_cardId: { userId: a.id, cardId: first.id } },
     });
     expect(state).toMatchObject({ state: 0, reps: 0, suspendedAt: null });
-    expect(await getDb().reviewLog.count({ where: { userId: a.id, cardId: first.id } })).toBe(1);
+    // The answer stays in the log, and the forgetting joins it (grade 0), so undo takes it back.
+    const log = await getDb().reviewLog.findMany({
+      where: { userId: a.id, cardId: first.id },
+      orderBy: { reviewedAt: "asc" },
+    });
+    expect(log.map((row) => [row.grade, row.stateBefore, row.stateAfter])).toEqual([
+      [4, 0, 2],
+      [0, 2, 0],
+    ]);
+    expect((await undo(new Request("http://app/api/review/undo", { method: "POST" }))).status).toBe(200);
+    const restored = await getDb().cardState.findUniqueOrThrow({
+      where: { userId_cardId: { userId: a.id, cardId: first.id } },
+    });
+    expect(restored).toMatchObject({ state: 2, reps: 1 });
+  });
+
+  it("forgetting a card never answered changes nothing in the log", async () => {
+    const user = await createUser("fresh");
+    actAs(user);
+    const [first] = (await (await getQueue()).json()).cards;
+    expect((await act(first.id, { action: "forget" })).status).toBe(200);
+    expect(await getDb().reviewLog.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("answer an unknown card with 404 and an unknown action with 400", async () => {

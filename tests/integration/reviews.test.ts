@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type GradeValue, replayAnswers } from "@/app/_lib/scheduling";
+import { type GradeValue, newMemory, replayAnswers } from "@/app/_lib/scheduling";
 import { endAllSessions, revokeSession } from "@/app/_server/accounts";
+import { changeCard } from "@/app/_server/card-actions";
 import { getDb } from "@/app/_server/db";
 import { recordAnswer, undoLastAnswer } from "@/app/_server/reviews";
 import { deckSchema } from "@/cards/types";
@@ -184,5 +186,81 @@ describe("answering a card", () => {
       reps: 1,
       state: expect.any(Number),
     });
+  });
+});
+
+describe("undo racing answers and forgetting", () => {
+  // The memory fields of a state row, as replaying its log must give them.
+  const memoryOf = (row: {
+    state: number;
+    dueAt: Date;
+    stability: number;
+    difficulty: number;
+    reps: number;
+    lapses: number;
+    learningStep: number;
+    scheduledDays: number;
+    lastReviewAt: Date | null;
+  }) => ({
+    state: row.state,
+    dueAt: row.dueAt,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    reps: row.reps,
+    lapses: row.lapses,
+    learningStep: row.learningStep,
+    scheduledDays: row.scheduledDays,
+    lastReviewAt: row.lastReviewAt,
+  });
+
+  it("leaves log and state in agreement, however answers, forgets and undos interleave", async () => {
+    const user = await createUser("race");
+    await getDb().userSettings.update({ where: { userId: user.id }, data: { desiredRetention: 0.85, fuzz: false } });
+    const cards = [card(20), card(21)];
+    let clock = now.getTime();
+    const tick = () => {
+      clock += 60_000;
+      return new Date(clock);
+    };
+    const versionOf = async (cardId: string) =>
+      (await getDb().cardState.findUnique({ where: { userId_cardId: { userId: user.id, cardId } } }))?.version ?? 0;
+    const operation = fc.oneof(
+      fc.record({ kind: fc.constant("answer" as const), card: fc.nat(1), grade: fc.constantFrom(1, 2, 3, 4) }),
+      fc.record({ kind: fc.constant("undo" as const) }),
+      fc.record({ kind: fc.constant("forget" as const), card: fc.nat(1) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 2, maxLength: 4 }), async (round) => {
+        // Versions are read first, so the operations of a round really race.
+        const versions = await Promise.all(cards.map(versionOf));
+        await Promise.all(
+          round.map((op) => {
+            const at = tick();
+            if (op.kind === "undo") return undoLastAnswer(user);
+            const cardId = cards[op.card] as string;
+            if (op.kind === "forget") return changeCard(user, cardId, "forget", at, at);
+            return recordAnswer(user, answer(cardId, op.grade as GradeValue, versions[op.card] ?? 0), at);
+          }),
+        );
+        for (const cardId of cards) {
+          const state = await getDb().cardState.findUnique({ where: { userId_cardId: { userId: user.id, cardId } } });
+          const log = await getDb().reviewLog.findMany({
+            where: { userId: user.id, cardId },
+            orderBy: { seq: "asc" },
+            select: { grade: true, reviewedAt: true },
+          });
+          const rebuilt = replayAnswers(
+            log.map((row) => ({ grade: row.grade as GradeValue | 0, at: row.reviewedAt })),
+            settings,
+            now,
+          );
+          // A new card's due date is only when it became new: not part of what it remembers.
+          const comparable = (memory: ReturnType<typeof memoryOf>) =>
+            memory.state === 0 ? { ...memory, dueAt: null } : memory;
+          expect(comparable(memoryOf(state ?? newMemory(now)))).toEqual(comparable(memoryOf(rebuilt)));
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -65,4 +65,33 @@ describe("safeCallbackPath", () => {
   ])("%j -> %j", (value, expected) => {
     expect(safeCallbackPath(value)).toBe(expected);
   });
+
+  // Each of these is read by some browser as another origin: `/<TAB>/evil.com` becomes
+  // `//evil.com` once the tab is dropped, a backslash counts as a slash, and so on.
+  it.each([
+    "//evil.com",
+    "/\\evil.com",
+    "/\t/evil.com",
+    "/\n/evil.com",
+    "/\r\n/evil.com",
+    "/\\/evil.com",
+    "/\t\\evil.com",
+    "///evil.com",
+    "/\u0000/evil.com",
+    "https:evil.com",
+    "https://evil.com",
+    "http:/evil.com",
+    "\\\\evil.com",
+    " //evil.com",
+    "\t//evil.com",
+    "data:text/html,<script>alert(1)</script>",
+  ])("refuses %j", (hostile) => {
+    expect(safeCallbackPath(hostile)).toBe("/home");
+  });
+
+  it("keeps a path on this site as a browser would read it", () => {
+    expect(safeCallbackPath("/review?section=%E5%9F%BA%E6%9C%AC#x")).toBe("/review?section=%E5%9F%BA%E6%9C%AC#x");
+    expect(safeCallbackPath("/a/../settings")).toBe("/settings");
+    expect(safeCallbackPath("/%2F%2Fevil.com")).toBe("/%2F%2Fevil.com");
+  });
 });

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SettingsForm } from "@/app/_components/settings-form";
 import { Button } from "@/app/_components/ui/button";
-import { listTimeZones } from "@/app/_lib/time-zones";
 import { getSettings } from "@/app/_server/preferences";
 import { requireUser } from "@/app/_server/session";
+import { listUsableTimeZones } from "@/app/_server/time-zones";
 import { signOutEverywhereAction } from "@/app/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,12 +13,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const [t, settings] = await Promise.all([getTranslations("settings"), getSettings(user)]);
+  const [t, settings, timeZones] = await Promise.all([
+    getTranslations("settings"),
+    getSettings(user),
+    listUsableTimeZones(),
+  ]);
   return (
     <div className="max-w-lg space-y-10">
       <section className="space-y-4">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <SettingsForm {...settings} timeZones={listTimeZones()} />
+        <SettingsForm {...settings} timeZones={timeZones} />
       </section>
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">{t("account")}</h2>

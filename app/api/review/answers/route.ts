@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { GradeValue } from "@/app/_lib/scheduling";
+import { plainText } from "@/app/_lib/text";
 import { json, readJson, unauthenticated, withSession } from "@/app/_server/api";
 import { now } from "@/app/_server/clock";
 import { recordAnswer } from "@/app/_server/reviews";
@@ -12,7 +13,7 @@ const answerSchema = z.object({
     .min(1)
     .max(4)
     .transform((grade) => grade as GradeValue),
-  answerId: z.string().min(8).max(64),
+  answerId: plainText(64).min(8),
   version: z.number().int().min(0),
   durationMs: z.number().int().min(0).max(3_600_000),
 });

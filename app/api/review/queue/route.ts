@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "@/app/_lib/text";
 import { json, withUser } from "@/app/_server/api";
 import { now } from "@/app/_server/clock";
 import { getReviewQueue } from "@/app/_server/queue";
@@ -8,7 +9,7 @@ const querySchema = z.object({
     .string()
     .regex(/^[a-z0-9-]{1,64}$/)
     .nullable(),
-  section: z.array(z.string().min(1).max(200)).max(6),
+  section: z.array(plainText(200).min(1)).max(6),
 });
 
 /**

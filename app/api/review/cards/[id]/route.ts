@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { nextStudyDayStart } from "@/app/_lib/study-day";
 import { json, readJson, withUser } from "@/app/_server/api";
+import { changeCard } from "@/app/_server/card-actions";
 import { now } from "@/app/_server/clock";
 import { getSettings } from "@/app/_server/preferences";
-import { changeCard } from "@/app/_server/reviews";
 
 const actionSchema = z.object({ action: z.enum(["suspend", "unsuspend", "bury", "forget"]) });
 
