@@ -57,7 +57,14 @@ export default defineConfig({
       stdout: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
       // KIOKU_TEST_CLOCK is set to show that production ignores it (review.spec.ts).
-      env: { ...databaseEnv, PORT: String(port), NODE_ENV: "production", KIOKU_TEST_CLOCK: "1" },
+      // KIOKU_DEMO=personal: the demo sign-in as a public server would offer it.
+      env: {
+        ...databaseEnv,
+        PORT: String(port),
+        NODE_ENV: "production",
+        KIOKU_TEST_CLOCK: "1",
+        KIOKU_DEMO: "personal",
+      },
     },
     {
       command: "node --import tsx server.ts --dev",

@@ -13,7 +13,7 @@ import next from "next";
 import { z } from "zod";
 import { clientAddress, clientAddressHeader } from "./app/_lib/client-address.ts";
 import { runNode, runPrisma } from "./prisma/commands.ts";
-import { demoAccount } from "./prisma/demo-account.ts";
+import { type DemoMode, demoAccount, demoMode, demoModes } from "./prisma/demo-account.ts";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./prisma/embedded.ts";
 
 const require = createRequire(import.meta.url);
@@ -35,6 +35,7 @@ const launchSchema = z.object({
   ),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // Behind a reverse proxy that appends the client's address to X-Forwarded-For.
+  KIOKU_DEMO: z.enum(demoModes as [DemoMode, ...DemoMode[]]).optional(),
   TRUST_PROXY: z
     .enum(["0", "1", "true", "false"])
     .default("0")
@@ -47,6 +48,10 @@ if (!parsed.success) {
   process.exit(2);
 }
 const config = parsed.data;
+// Decided here, where NODE_ENV is still what the person set (Next sets it to production),
+// and handed to the seed and the app.
+const demo = demoMode(process.env);
+process.env.KIOKU_DEMO = demo;
 // "memory://" keeps the embedded database in memory only (a demo, a test run).
 const inMemory = config.DATA_DIR.startsWith("memory://");
 const dataDir = inMemory ? config.DATA_DIR : path.resolve(config.DATA_DIR);
@@ -142,6 +147,9 @@ process.on("SIGTERM", () => void shutdown("SIGTERM"));
 const [database] = await Promise.all([startDatabase(), isDev ? undefined : buildIfStale()]);
 embedded = database.embedded;
 process.env.DATABASE_URL = database.url;
+// The embedded database runs one statement at a time anyway, and its socket server mixes
+// up statements that several connections send at once (pglite issue #1046): one connection.
+if (embedded) process.env.DATABASE_POOL_SIZE = "1";
 process.env.AUTH_SECRET = await loadAuthSecret();
 await runPrisma(["migrate", "deploy"], database.url, { quiet: true });
 log("database: migrations applied");
@@ -169,6 +177,9 @@ server.listen(config.PORT, config.HOSTNAME, () => {
   const address = server?.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  log(`demo account: ${demoAccount.email} / ${demoAccount.password}`);
+  if (demo !== "off") {
+    const kind = demo === "personal" ? " (each sign-in opens a new throwaway account)" : "";
+    log(`demo account: ${demoAccount.email} / ${demoAccount.password}${kind}`);
+  }
   log(`ready in ${seconds} s: http://${config.HOSTNAME ?? "localhost"}:${port}`);
 });

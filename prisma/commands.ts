@@ -47,10 +47,11 @@ export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv, 
 export function runPrisma(
   args: string[],
   databaseUrl: string,
-  options: { quiet?: boolean; shadowDatabaseUrl?: string } = {},
+  options: { quiet?: boolean; shadowDatabaseUrl?: string; env?: Record<string, string | undefined> } = {},
 ) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...options.env,
     DATABASE_URL: databaseUrl,
     CHECKPOINT_DISABLE: "1",
     // Also set by prisma.config.ts; here it holds for any --config too.

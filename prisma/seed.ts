@@ -8,7 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { hashPassword } from "../app/_lib/passwords.ts";
 import { shippedDecks } from "../cards/decks.ts";
 import { deckSchema } from "../cards/types.ts";
-import { demoAccount } from "./demo-account.ts";
+import { demoAccount, demoMode } from "./demo-account.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { seedDeck } from "./seed-decks.ts";
 
@@ -32,7 +32,9 @@ async function seedDemoAccount(prisma: PrismaClient): Promise<void> {
 
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
 try {
-  await seedDemoAccount(prisma);
+  // Only on a machine of your own: a shared account with a public password on a public
+  // server would let any visitor sign out, undo or reset every other visitor.
+  if (demoMode(process.env) === "shared") await seedDemoAccount(prisma);
   for (const { slug } of shippedDecks) {
     const file = path.join(import.meta.dirname, "..", "cards", "decks", `${slug}.json`);
     const deck = deckSchema.parse(JSON.parse(await readFile(file, "utf8")));

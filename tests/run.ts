@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { CommandError, runNode } from "@/prisma/commands";
+import { findChromium, NoBrowserError } from "./support/browser";
 import { createTestDatabase } from "./support/database";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -14,9 +15,15 @@ const serverUrl = process.env.DATABASE_URL;
 type Step = { name: string; run: () => Promise<unknown> };
 
 async function endToEnd(): Promise<void> {
+  const browser = await findChromium(root).catch((error) => {
+    if (!(error instanceof NoBrowserError)) throw error;
+    console.error(error.message);
+    throw new CommandError("find a browser", 1);
+  });
+  console.log(`browser: ${browser}`);
   const database = serverUrl ? await createTestDatabase(serverUrl, "e2e") : undefined;
   try {
-    const env = { ...process.env, ...(database ? { E2E_DATABASE_URL: database.url } : {}) };
+    const env = { ...process.env, CHROMIUM_PATH: browser, ...(database ? { E2E_DATABASE_URL: database.url } : {}) };
     await runNode(bin("playwright"), ["test"], env);
   } finally {
     await database?.drop();

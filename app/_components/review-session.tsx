@@ -29,6 +29,15 @@ async function fetchQueue(deck: string | null, section: string[]): Promise<Revie
 
 type Props = { initial: ReviewQueueDto; deck: string | null; section?: string[] };
 
+/** A key pressed before the page was interactive, kept by <EarlyKeys /> until now. */
+type EarlyKey = { key: string; inField: boolean };
+
+declare global {
+  interface Window {
+    __kiokuKeys?: EarlyKey[] | null;
+  }
+}
+
 export function ReviewSession({ initial, deck, section = [] }: Props) {
   const t = useTranslations("review");
   const format = useFormatter();
@@ -38,8 +47,12 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [stats, setStats] = useState<Stats>({ reviewed: 0, correct: 0, startedAt: Date.now() });
+  const [pendingKeys, setPendingKeys] = useState<EarlyKey[]>([]);
   const shownAt = useRef(Date.now());
+  const typedField = useRef<HTMLInputElement>(null);
   const card: ReviewCardDto | undefined = queue.cards[0];
+  // One id per card shown: an answer sent again after a lost response is a replay, not a second answer.
+  const answerId = useMemo(() => (card ? crypto.randomUUID() : ""), [card]);
   const options = useMemo(() => (card?.kind === "choice" ? shuffle([card.answer, ...card.choices]) : []), [card]);
 
   const reload = useCallback(async () => {
@@ -48,6 +61,22 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
     setTyped("");
     shownAt.current = Date.now();
   }, [deck, section]);
+
+  // Every call to the server: the page is busy meanwhile, and a network failure is said,
+  // never left hanging (the same key or button tries again).
+  const run = useCallback(
+    async (task: () => Promise<void>) => {
+      setBusy(true);
+      try {
+        await task();
+      } catch {
+        setNotice(t("networkError"));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t],
+  );
 
   const reveal = useCallback(async () => {
     if (!card || phase.kind !== "question") return;
@@ -60,73 +89,96 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
   const grade = useCallback(
     async (value: Grade) => {
       if (!card || phase.kind !== "answer" || busy) return;
-      setBusy(true);
-      const response = await fetch("/api/review/answers", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          cardId: card.id,
-          grade: value,
-          answerId: crypto.randomUUID(),
-          version: card.version,
-          durationMs: Math.min(Date.now() - shownAt.current, 3_600_000),
-        }),
+      await run(async () => {
+        const response = await fetch("/api/review/answers", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({
+            cardId: card.id,
+            grade: value,
+            answerId,
+            version: card.version,
+            durationMs: Math.min(Date.now() - shownAt.current, 3_600_000),
+          }),
+        });
+        setNotice(response.status === 409 ? t("movedOn") : null);
+        if (response.ok)
+          setStats((s) => ({ ...s, reviewed: s.reviewed + 1, correct: s.correct + (value > 1 ? 1 : 0) }));
+        await reload();
       });
-      setNotice(response.status === 409 ? t("movedOn") : null);
-      if (response.ok) setStats((s) => ({ ...s, reviewed: s.reviewed + 1, correct: s.correct + (value > 1 ? 1 : 0) }));
-      await reload();
-      setBusy(false);
     },
-    [card, phase, busy, reload, t],
+    [card, phase, busy, answerId, run, reload, t],
   );
 
   const undo = useCallback(async () => {
     if (busy) return;
-    setBusy(true);
-    const response = await fetch("/api/review/undo", { method: "POST" });
-    setNotice(response.ok ? t("undone") : t("nothingToUndo"));
-    if (response.ok) setStats((s) => ({ ...s, reviewed: Math.max(0, s.reviewed - 1) }));
-    await reload();
-    setBusy(false);
-  }, [busy, reload, t]);
+    await run(async () => {
+      const response = await fetch("/api/review/undo", { method: "POST" });
+      setNotice(response.ok ? t("undone") : t("nothingToUndo"));
+      if (response.ok) setStats((s) => ({ ...s, reviewed: Math.max(0, s.reviewed - 1) }));
+      await reload();
+    });
+  }, [busy, run, reload, t]);
 
   const act = useCallback(
     async (action: "suspend" | "bury" | "forget") => {
       if (!card || busy) return;
-      setBusy(true);
-      const response = await fetch(`/api/review/cards/${card.id}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ action }),
+      await run(async () => {
+        const response = await fetch(`/api/review/cards/${card.id}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ action }),
+        });
+        setNotice(response.ok ? t(`${action}Done`) : null);
+        await reload();
       });
-      setNotice(response.ok ? t(`${action}Done`) : null);
-      await reload();
-      setBusy(false);
     },
-    [card, busy, reload, t],
+    [card, busy, run, reload, t],
+  );
+
+  /** What a key does; true when it was the page's (so the browser should not also act on it). */
+  const handleKey = useCallback(
+    (key: string, inField: boolean): boolean => {
+      if ((key === " " && !inField) || key === "Enter") {
+        if (phase.kind !== "question") return false;
+        void reveal();
+        return true;
+      }
+      if (inField) return false;
+      if (phase.kind === "answer" && ["1", "2", "3", "4"].includes(key)) void grade(Number(key) as Grade);
+      else if (key === "z" || key === "Z") void undo();
+      else if (key === "s" || key === "S") void act("suspend");
+      else if (key === "b" || key === "B") void act("bury");
+      else return false;
+      return true;
+    },
+    [phase, reveal, grade, undo, act],
   );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       // Enter while an IME is composing confirms the composition, not the answer.
       if (event.isComposing || event.keyCode === 229) return;
-      const inField = event.target instanceof HTMLInputElement;
-      if ((event.key === " " && !inField) || event.key === "Enter") {
-        if (phase.kind === "question") {
-          event.preventDefault();
-          void reveal();
-        }
-        return;
-      }
-      if (inField) return;
-      if (phase.kind === "answer" && ["1", "2", "3", "4"].includes(event.key)) void grade(Number(event.key) as Grade);
-      if (event.key === "z" || event.key === "Z") void undo();
-      if (event.key === "s" || event.key === "S") void act("suspend");
-      if (event.key === "b" || event.key === "B") void act("bury");
+      if (handleKey(event.key, event.target instanceof HTMLInputElement)) event.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [phase, reveal, grade, undo, act]);
+  }, [handleKey]);
+
+  // Keys pressed before hydration: what was typed into the answer field is already in
+  // it; the rest are played now, one at a time, each once the page is ready for it.
+  useEffect(() => {
+    const early = window.__kiokuKeys ?? [];
+    window.__kiokuKeys = null;
+    if (typedField.current?.value) setTyped(typedField.current.value);
+    if (early.length > 0) setPendingKeys(early);
+  }, []);
+  useEffect(() => {
+    const [next, ...rest] = pendingKeys;
+    if (!next || busy) return;
+    setPendingKeys(rest);
+    handleKey(next.key, next.inField);
+  }, [pendingKeys, busy, handleKey]);
 
   if (!card) {
     const minutes = Math.round((Date.now() - stats.startedAt) / 60_000);
@@ -180,6 +232,7 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
           <span className="text-sm">{t("typeCommand")}</span>
           <input
             className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono dark:border-zinc-700 dark:bg-zinc-900"
+            ref={typedField}
             value={typed}
             onChange={(event) => setTyped(event.target.value)}
             autoComplete="off"

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SignInInput, SignUpInput } from "@/app/_lib/credentials";
 import { getDecoyHash, hashPassword, isCommonPassword, verifyPassword } from "@/app/_lib/passwords";
+import { demoAccount, demoLifetimeDays } from "@/prisma/demo-account";
 import { Prisma } from "@/prisma/generated/client";
 import { getDb } from "./db";
 import { refundSignIn, reserveSignIn, reserveSignUp } from "./sign-in-limits";
@@ -79,6 +80,36 @@ export async function signUp(input: SignUpInput, address: string): Promise<SignU
   return "user" in signedIn || signedIn.error === "rate-limited" ? signedIn : { error: "sign-up-refused" };
 }
 
+/** Whether a sign-in uses the demo account's published email and password. */
+export const isDemoSignIn = ({ email, password }: SignInInput) =>
+  email === demoAccount.email && password === demoAccount.password;
+
+/**
+ * A new throwaway demo account for one visitor (KIOKU_DEMO=personal): nobody else can sign
+ * in to it, and it is deleted, with everything it did, after demoLifetimeDays. Counted
+ * like a sign-up; expired ones are cleared on the way.
+ */
+export async function openPersonalDemo(
+  address: string,
+  now = new Date(),
+): Promise<{ user: SessionUser } | { error: "rate-limited"; retryAfterMs: number }> {
+  const limited = await reserveSignUp(address);
+  if (limited) return { error: "rate-limited", ...limited };
+  const db = getDb();
+  await db.user.deleteMany({ where: { expiresAt: { lt: now } } });
+  const user = await db.user.create({
+    data: {
+      name: demoAccount.name,
+      // .invalid: a name that can never be anyone's address.
+      email: `demo-${crypto.randomUUID()}@demo.invalid`,
+      expiresAt: new Date(now.getTime() + demoLifetimeDays * 86_400_000),
+      settings: { create: { timeZone: "Asia/Tokyo" } },
+    },
+    select: sessionUserSelect,
+  });
+  return { user };
+}
+
 /** What a session token claims: whose session it is, at which version, and its id. */
 export type SessionClaims = { userId: string; sessionVersion: number; sessionId: string };
 
@@ -90,6 +121,7 @@ export type SessionClaims = { userId: string; sessionVersion: number; sessionId:
 export function sessionIsCurrent({ userId, sessionVersion, sessionId }: SessionClaims): Prisma.Sql {
   if (!isUuid(userId) || !isUuid(sessionId) || !Number.isInteger(sessionVersion)) return Prisma.sql`false`;
   return Prisma.sql`EXISTS (SELECT 1 FROM "User" WHERE "id" = ${userId}::uuid AND "sessionVersion" = ${sessionVersion}::int
+    AND ("expiresAt" IS NULL OR "expiresAt" > now())
     AND NOT EXISTS (SELECT 1 FROM "RevokedSession" WHERE "id" = ${sessionId}::uuid AND "userId" = ${userId}::uuid))`;
 }
 
@@ -129,6 +161,8 @@ export async function endAllSessions(userId: string): Promise<void> {
 }
 
 /** What the home page shows about the signed-in user's account. */
-export async function getAccountSummary(user: Pick<SessionUser, "id">): Promise<{ createdAt: Date }> {
-  return getDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { createdAt: true } });
+export async function getAccountSummary(
+  user: Pick<SessionUser, "id">,
+): Promise<{ createdAt: Date; expiresAt: Date | null }> {
+  return getDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { createdAt: true, expiresAt: true } });
 }

@@ -8,7 +8,15 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { clientAddressHeader } from "@/app/_lib/client-address";
 import { signInSchema, signUpSchema } from "@/app/_lib/credentials";
-import { findSessionUser, revokeSession, type SessionClaims, signUp, verifyCredentials } from "./accounts";
+import {
+  findSessionUser,
+  isDemoSignIn,
+  openPersonalDemo,
+  revokeSession,
+  type SessionClaims,
+  signUp,
+  verifyCredentials,
+} from "./accounts";
 import { getDb } from "./db";
 import { getEnv } from "./env";
 
@@ -61,7 +69,11 @@ function buildConfig(): NextAuthConfig {
     authorize: async (raw) => {
       const parsed = signInSchema.safeParse(raw);
       if (!parsed.success) throw new InvalidCredentials();
-      const result = await verifyCredentials(parsed.data, await requestAddress());
+      const address = await requestAddress();
+      const result =
+        env.KIOKU_DEMO === "personal" && isDemoSignIn(parsed.data)
+          ? await openPersonalDemo(address)
+          : await verifyCredentials(parsed.data, address);
       if ("error" in result) {
         throw result.error === "rate-limited" ? new TooManyAttempts(result.retryAfterMs) : new InvalidCredentials();
       }

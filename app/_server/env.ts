@@ -11,6 +11,8 @@ const envSchema = z
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
     AUTH_GITHUB_ID: z.string().min(1).optional(),
     AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+    // Resolved by server.ts (see prisma/demo-account.ts); without it, no demo.
+    KIOKU_DEMO: z.enum(["off", "shared", "personal"]).default("off"),
   })
   .refine((env) => env.NODE_ENV !== "production" || env.AUTH_SECRET, {
     error: "AUTH_SECRET is required in production (npm start generates one into DATA_DIR for local use)",

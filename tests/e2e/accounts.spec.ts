@@ -107,15 +107,83 @@ test("sign-up explains what is wrong, field by field", async ({ page }) => {
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("This password is one of the most common ones")).toBeVisible();
 
+  // A taken email is never named: another password creates nothing and says so, the
+  // account's own password signs in, as it would on the sign-in page.
   await page.getByLabel("Password").fill("a long and unusual passphrase");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("An account with this email already exists.")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "No account was created" })).toBeVisible();
+  await expect(page.getByText(/already exists|taken/i)).toHaveCount(0);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${account.name}!`);
 });
 
-test("the demo account signs in", async ({ page }) => {
+test("the demo sign-in gives each visitor a throwaway account of their own", async ({ page, browser }) => {
+  const demo = { email: "demo@kioku.local", password: "kioku-demo-password" };
   await page.goto("/sign-in");
-  await signIn(page, { email: "demo@kioku.local", password: "kioku-demo-password" });
+  await signIn(page, demo);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Demo!");
+  await expect(page.getByRole("note")).toContainText("deleted with its progress on");
+  await page.goto("/review");
+  await page.getByRole("button", { name: "Show answer" }).click();
+  await page.getByRole("button", { name: /^Good/ }).click();
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  // Another visitor: untouched by the first one's review, and still signed in after it
+  // signed out "everywhere".
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await otherPage.goto("/sign-in");
+  await signIn(otherPage, demo);
+  await expect(otherPage.getByRole("heading", { level: 1 })).toHaveText("Hello, Demo!");
+  const queue = await (await otherPage.request.get("/api/review/queue")).json();
+  expect(queue.left).toMatchObject({ new: 20, learning: 0 });
+  await other.close();
+});
+
+test("a signed-in visitor sent to a hostile callbackUrl stays on this site", async ({ page }) => {
+  await signUp(page, newAccount());
+  for (const hostile of [
+    "/%09/evil.example",
+    "//evil.example",
+    "/%5Cevil.example",
+    "https:evil.example",
+    "/%0A/evil.example",
+  ]) {
+    const response = await page.request.get(`/sign-in?callbackUrl=${hostile}`, { maxRedirects: 0 });
+    expect(response.status(), hostile).toBe(307);
+    expect(response.headers().location, hostile).toBe("/home");
+  }
+});
+
+test("Auth.js's own sign-out endpoint ends the session for good", async ({ page, browser }) => {
+  await signUp(page, newAccount());
+  const copied = await page.context().cookies();
+  const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+  const signedOut = await page.request.post("/api/auth/signout", {
+    form: { csrfToken, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  expect(signedOut.status()).toBeLessThan(400);
+
+  const replay = await browser.newContext();
+  await replay.addCookies(copied);
+  const replayed = await replay.newPage();
+  await replayed.goto("/home");
+  await expect(replayed).toHaveURL(/\/sign-in/);
+  await replay.close();
+});
+
+test("production responses ask for HTTPS, and API answers carry a policy of their own", async ({ page }) => {
+  const response = await page.goto("/sign-in");
+  expect(response?.headers()["strict-transport-security"]).toMatch(/max-age=\d{8}/);
+  await signUp(page, newAccount());
+  const api = await page.request.get("/api/review/queue");
+  expect(api.status()).toBe(200);
+  expect(api.headers()["content-security-policy"]).toContain("default-src 'none'");
+  expect(api.headers()["strict-transport-security"]).toMatch(/max-age=/);
 });
 
 test("every page carries a Content-Security-Policy and runs under it", async ({ page }) => {

@@ -31,8 +31,17 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 }
 
-/** Fails the test on any Content-Security-Policy violation the page reports. */
+/**
+ * Each test is a client of its own: the server trusts X-Forwarded-For (TRUST_PROXY=1 in
+ * playwright.config.ts), so per-address limits count one test's requests, as they would
+ * one person's. Fails the test on any Content-Security-Policy violation the page reports.
+ */
 export const test = base.extend<{ cspViolations: string[] }>({
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, use) => {
+    // An address from the documentation range (2001:db8::/32): only a label here.
+    const address = `2001:db8::${crypto.randomUUID().slice(0, 4)}:${crypto.randomUUID().slice(0, 4)}`;
+    await use({ ...extraHTTPHeaders, "X-Forwarded-For": address });
+  },
   cspViolations: [
     async ({ page }, use) => {
       const violations: string[] = [];

@@ -66,3 +66,46 @@ test("S suspends and B buries the card on screen; the page has no serious access
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
+
+test("keys pressed before the page is interactive are not lost", async ({ page }) => {
+  await signUp(page, newAccount("early"));
+  // Hold the page's scripts back, so the keys below surely come before hydration.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/_next/static/**", async (route) => {
+    if (route.request().resourceType() === "script") await held;
+    await route.continue();
+  });
+  // The server's HTML arrives and is shown; the scripts that make it interactive do not.
+  await page.goto("/review", { waitUntil: "commit" });
+  const progress = page.getByText(/^New \d+ · Learning \d+ · Review \d+$/);
+  await expect(progress).toHaveText("New 20 · Learning 0 · Review 0");
+  await expect(page.getByRole("button", { name: "Show answer" })).toBeVisible();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("3");
+  release();
+  await expect(progress).toHaveText(/^New 19 · /);
+});
+
+test("a lost connection is said, and the same key tries again without answering twice", async ({ page }) => {
+  await signUp(page, newAccount("offline"));
+  await page.goto("/review");
+  const progress = page.getByText(/^New \d+ · Learning \d+ · Review \d+$/);
+  await expect(progress).toHaveText("New 20 · Learning 0 · Review 0");
+  // The answer reaches the server, but its response is lost on the way back.
+  await page.route("**/api/review/answers", async (route) => {
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await page.keyboard.press("Space");
+  await page.keyboard.press("3");
+  await expect(page.getByText("Could not reach the server. Check the connection, then try again.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Good/ })).toBeEnabled();
+  await page.unroute("**/api/review/answers");
+  await page.keyboard.press("3");
+  await expect(progress).toHaveText(/^New 19 · /);
+  const csv = await (await page.request.get("/api/progress/reviews.csv")).text();
+  expect(csv.trim().split("\n")).toHaveLength(2);
+});

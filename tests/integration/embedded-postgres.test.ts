@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -80,5 +80,27 @@ describe("the embedded PostgreSQL", () => {
   it("refuses a folder that another live process has open", async () => {
     child = await startWriter("owner");
     await expect(startEmbeddedPostgres({ dataDir, lock: true })).rejects.toBeInstanceOf(DataDirInUseError);
+  });
+});
+
+describe("the embedded PostgreSQL's door", () => {
+  it("is a Unix socket in a directory only this OS user may enter, over a data folder of its own", async () => {
+    const db = await startEmbeddedPostgres({ dataDir, lock: true });
+    try {
+      const url = new URL(db.url);
+      // No TCP port: nothing listens on the network.
+      expect(url.port).toBe("");
+      const socketDir = url.searchParams.get("host") ?? "";
+      expect(socketDir.startsWith("/")).toBe(true);
+      expect((await stat(socketDir)).mode & 0o777).toBe(0o700);
+      expect((await stat(path.join(socketDir, ".s.PGSQL.5432"))).isSocket()).toBe(true);
+      expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      expect((await client.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+      await client.end();
+    } finally {
+      await db.stop();
+    }
   });
 });

@@ -80,6 +80,9 @@ describe("the review API", () => {
     ["a grade outside 1–4", { grade: 5 }, 400],
     ["a card id that is not a UUID", { cardId: "x" }, 400],
     ["an unknown card", { cardId: crypto.randomUUID() }, 404],
+    ["a NUL in the answer id", { answerId: "abc\u0000defgh" }, 400],
+    ["a control character in the answer id", { answerId: "abc\u0007defgh" }, 400],
+    ["a lone surrogate in the answer id", { answerId: "abc\ud800defgh" }, 400],
   ])("answers %s with a clear 4xx and writes nothing", async (_label, change, status) => {
     const user = await createUser("bad");
     actAs(user);
@@ -119,6 +122,50 @@ describe("the review API", () => {
     const seenByB = await (await getQueue()).json();
     expect(seenByB.cards[0]).toMatchObject({ id: first.id, version: 0 });
     expect((await undo(new Request("http://app/api/review/undo", { method: "POST" }))).status).toBe(409);
+  });
+});
+
+describe("what the API reads", () => {
+  it("refuses a body over 16 KB after reading no more than that", async () => {
+    const user = await createUser("big");
+    actAs(user);
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    const endless = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        pulled += chunk.byteLength;
+        if (pulled > 50 * 1024 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const response = await answer(
+      new Request("http://app/api/review/answers", { method: "POST", body: endless, duplex: "half" } as RequestInit),
+    );
+    expect(response.status).toBe(413);
+    expect((await response.json()).message).toMatch(/16384 bytes/);
+    expect(pulled).toBeLessThanOrEqual(2 * chunk.byteLength);
+    const declared = await post({ padding: "x" });
+    expect(declared.status).toBe(400);
+    const tooLong = await answer(
+      new Request("http://app/api/review/answers", {
+        method: "POST",
+        headers: { "content-length": String(50 * 1024 * 1024) },
+        body: "{}",
+      }),
+    );
+    expect(tooLong.status).toBe(413);
+  });
+
+  it("answers with a policy that lets nothing in a JSON answer run", async () => {
+    actAs(await createUser("csp"));
+    const response = await getQueue();
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("refuses a section with a control character", async () => {
+    actAs(await createUser("nul-section"));
+    expect((await queue(new Request(`http://app/api/review/queue?deck=${slug}&section=a%00b`))).status).toBe(400);
   });
 });
 

@@ -26,6 +26,11 @@ export default async function HomePage() {
       <div className="space-y-4">
         <h1 className="text-3xl font-bold">{t("greeting", { name: user.name })}</h1>
         <p className="text-zinc-700 dark:text-zinc-300">{t("lead")}</p>
+        {summary.expiresAt && (
+          <p role="note" className="rounded-md border border-amber-400 p-3 text-sm">
+            {t("demoExpires", { date: format.dateTime(summary.expiresAt, { dateStyle: "long" }) })}
+          </p>
+        )}
       </div>
       <Section id="today" title={p("today")} className="space-y-3">
         <StatGrid

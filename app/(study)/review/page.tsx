@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { EarlyKeys } from "@/app/_components/early-keys";
 import { ReviewSession } from "@/app/_components/review-session";
 import { now } from "@/app/_server/clock";
 import { getReviewQueue } from "@/app/_server/queue";
@@ -12,5 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReviewPage() {
   const user = await requireUser();
   const queue = await getReviewQueue(user, { deck: null }, await now());
-  return queue && <ReviewSession initial={queue} deck={null} />;
+  return (
+    queue && (
+      <>
+        <EarlyKeys />
+        <ReviewSession initial={queue} deck={null} />
+      </>
+    )
+  );
 }
