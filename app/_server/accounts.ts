@@ -74,7 +74,8 @@ export async function signUp(input: SignUpInput, address: string): Promise<SignU
   const limited = await reserveSignUp(address);
   if (limited) return { error: "rate-limited", ...limited };
   const taken = await getDb().user.findUnique({ where: { email: input.email }, select: { id: true } });
-  const created = taken ? null : await createAccount(input);
+  // The demo account's email is never anyone's own (see prisma/demo-account.ts).
+  const created = taken || input.email === demoAccount.email ? null : await createAccount(input);
   if (created && "user" in created) return created;
   const signedIn = await verifyCredentials({ email: input.email, password: input.password }, address);
   return "user" in signedIn || signedIn.error === "rate-limited" ? signedIn : { error: "sign-up-refused" };

@@ -41,16 +41,21 @@ export async function changeCard(
 }
 
 async function forgetCard(user: User, cardId: string, now: Date): Promise<{ status: "done" }> {
+  const after = newMemory(now);
   await getDb().$transaction(async (tx) => {
+    // The state row must exist before it can be locked: an answer racing this one then
+    // either landed first (and is what gets forgotten, and logged) or waits and finds
+    // the version moved on.
+    await tx.$executeRaw`INSERT INTO "CardState" ("userId", "cardId", "dueAt", "updatedAt")
+      VALUES (${user.id}::uuid, ${cardId}::uuid, ${now}::timestamp, ${now}::timestamp)
+      ON CONFLICT ("userId", "cardId") DO NOTHING`;
     const [row] = await tx.$queryRaw<StateRow[]>`
       SELECT "state", "dueAt", "stability", "difficulty", "reps", "lapses", "learningStep", "scheduledDays",
         "lastReviewAt", "version"
       FROM "CardState" WHERE "userId" = ${user.id}::uuid AND "cardId" = ${cardId}::uuid FOR UPDATE`;
-    const after = newMemory(now);
-    await tx.cardState.upsert({
+    await tx.cardState.update({
       where: { userId_cardId: { userId: user.id, cardId } },
-      create: { userId: user.id, cardId, ...after },
-      update: { ...after, suspendedAt: null, buriedUntil: null, version: { increment: 1 } },
+      data: { ...after, suspendedAt: null, buriedUntil: null, version: { increment: 1 } },
     });
     // A card never answered has nothing to forget, and nothing to log.
     if (!row || (row.state === 0 && row.reps === 0)) return;

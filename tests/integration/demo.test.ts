@@ -1,6 +1,6 @@
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
-import { findSessionUser, isDemoSignIn, openPersonalDemo } from "@/app/_server/accounts";
+import { findSessionUser, isDemoSignIn, openPersonalDemo, signUp } from "@/app/_server/accounts";
 import { getDb } from "@/app/_server/db";
 import { getSettings } from "@/app/_server/preferences";
 import { getProgress } from "@/app/_server/progress";
@@ -38,6 +38,16 @@ describe("the demo account", () => {
     };
     expect(await demoExists({ NODE_ENV: "production" })).toBe(false);
     expect(await demoExists({ NODE_ENV: "production", KIOKU_DEMO: "shared" })).toBe(true);
+  });
+
+  it("cannot be signed up for, whatever the password", async () => {
+    const before = await getDb().user.count();
+    for (const password of [demoAccount.password, "another passphrase"]) {
+      expect(await signUp({ name: "Me", email: demoAccount.email, password }, address())).toEqual({
+        error: "sign-up-refused",
+      });
+    }
+    expect(await getDb().user.count()).toBe(before);
   });
 
   it("personal: each sign-in opens a new account of its own, which ends when it expires", async () => {
