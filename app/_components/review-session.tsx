@@ -50,6 +50,7 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
   const [pendingKeys, setPendingKeys] = useState<EarlyKey[]>([]);
   const shownAt = useRef(Date.now());
   const typedField = useRef<HTMLInputElement>(null);
+  const counted = useRef(new Set<string>());
   const card: ReviewCardDto | undefined = queue.cards[0];
   // One id per card shown: an answer sent again after a lost response is a replay, not a second answer.
   const answerId = useMemo(() => (card ? crypto.randomUUID() : ""), [card]);
@@ -102,8 +103,11 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
           }),
         });
         setNotice(response.status === 409 ? t("movedOn") : null);
-        if (response.ok)
+        // Each answer counts once, also when it is sent again after a lost response.
+        if (response.ok && !counted.current.has(answerId)) {
+          counted.current.add(answerId);
           setStats((s) => ({ ...s, reviewed: s.reviewed + 1, correct: s.correct + (value > 1 ? 1 : 0) }));
+        }
         await reload();
       });
     },
