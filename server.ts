@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import next from "next";
 import { z } from "zod";
-import { clientAddress, clientAddressHeader } from "./app/_lib/client-address.ts";
+import { clientAddress, clientAddressHeader, parseTrustProxy } from "./app/_lib/client-address.ts";
 import { runNode, runPrisma } from "./prisma/commands.ts";
 import { type DemoMode, demoAccount, demoMode, demoModes } from "./prisma/demo-account.ts";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./prisma/embedded.ts";
@@ -34,12 +34,22 @@ const launchSchema = z.object({
       .optional(),
   ),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  // Behind a reverse proxy that appends the client's address to X-Forwarded-For.
   KIOKU_DEMO: z.enum(demoModes as [DemoMode, ...DemoMode[]]).optional(),
+  // Which reverse proxies may name the client in X-Forwarded-For (app/_lib/client-address.ts).
   TRUST_PROXY: z
-    .enum(["0", "1", "true", "false"])
+    .string()
     .default("0")
-    .transform((v) => v === "1" || v === "true"),
+    .transform((value, context) => {
+      try {
+        return parseTrustProxy(value);
+      } catch {
+        context.addIssue({
+          code: "custom",
+          message: "must be 0, 1, or a comma-separated list of addresses and CIDR ranges",
+        });
+        return z.NEVER;
+      }
+    }),
 });
 
 const parsed = launchSchema.safeParse(process.env);
@@ -161,11 +171,7 @@ await app.prepare();
 const handle = app.getRequestHandler();
 server = createServer((request, response) => {
   // The address the app rate-limits by; a value the client sent is overwritten.
-  request.headers[clientAddressHeader] = clientAddress(
-    request.socket.remoteAddress,
-    request.headers["x-forwarded-for"],
-    config.TRUST_PROXY,
-  );
+  request.headers[clientAddressHeader] = clientAddress(request, config.TRUST_PROXY);
   void handle(request, response);
 });
 // The development server's hot reload talks over a WebSocket on this server.

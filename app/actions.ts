@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { locales } from "@/app/_lib/locale";
-import { endAllSessions } from "@/app/_server/accounts";
+import { endAllSessions, revokeSession } from "@/app/_server/accounts";
 import { signOut } from "@/app/_server/auth";
 import { saveLocale } from "@/app/_server/preferences";
 import { getCurrentUser, requireUser } from "@/app/_server/session";
@@ -17,8 +17,14 @@ export async function setLocaleAction(locale: unknown): Promise<{ error?: "inval
   return {};
 }
 
-/** End this session: the cookie is cleared, and a copy of it is refused from now on (auth.ts revokes it). */
+/**
+ * End this session: the cookie is cleared, and a copy of it is refused from now on.
+ * Revoked here first, so a failure is an error, not a silent sign-out (Auth.js only logs
+ * what its signOut event throws; the event also revokes, for its own endpoint).
+ */
 export async function signOutAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) await revokeSession(user.id, user.sessionId);
   await signOut({ redirect: false });
   redirect("/");
 }

@@ -16,7 +16,10 @@ const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error("DATABASE_URL is not set");
 
 async function seedDemoAccount(prisma: PrismaClient): Promise<void> {
-  const existing = await prisma.user.findUnique({ where: { email: demoAccount.email }, select: { id: true } });
+  const existing = await prisma.user.findUnique({
+    where: { email: demoAccount.email },
+    select: { id: true, passwordHash: true },
+  });
   if (!existing) {
     // createMany + skipDuplicates: a concurrent start that got there first wins, quietly.
     await prisma.user.createMany({
@@ -25,9 +28,21 @@ async function seedDemoAccount(prisma: PrismaClient): Promise<void> {
       ],
       skipDuplicates: true,
     });
+  } else if (!existing.passwordHash) {
+    // Closed while the demo was off (below); open again.
+    await prisma.user.update({
+      where: { id: existing.id },
+      data: { passwordHash: await hashPassword(demoAccount.password) },
+    });
   }
   const demo = await prisma.user.findUniqueOrThrow({ where: { email: demoAccount.email }, select: { id: true } });
   await prisma.userSettings.createMany({ data: [{ userId: demo.id, timeZone: "Asia/Tokyo" }], skipDuplicates: true });
+}
+
+// A shared demo account left from an earlier start keeps its progress, but its published
+// password opens it no more.
+async function closeDemoAccount(prisma: PrismaClient): Promise<void> {
+  await prisma.user.updateMany({ where: { email: demoAccount.email }, data: { passwordHash: null } });
 }
 
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
@@ -35,6 +50,7 @@ try {
   // Only on a machine of your own: a shared account with a public password on a public
   // server would let any visitor sign out, undo or reset every other visitor.
   if (demoMode(process.env) === "shared") await seedDemoAccount(prisma);
+  else await closeDemoAccount(prisma);
   for (const { slug } of shippedDecks) {
     const file = path.join(import.meta.dirname, "..", "cards", "decks", `${slug}.json`);
     const deck = deckSchema.parse(JSON.parse(await readFile(file, "utf8")));

@@ -15,7 +15,7 @@ export type SignInState = {
 
 const signInFormSchema = z.object({
   email: plainText(320),
-  password: plainText(4096),
+  password: z.string().max(4096),
   callbackUrl: z.string().max(2048).optional(),
 });
 

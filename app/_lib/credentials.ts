@@ -44,13 +44,24 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
   email: emailSchema,
-  // Any length is checked against the hash; only absurd sizes are refused outright.
-  password: plainText(4096).min(1).transform(normalizePassword),
+  // Any password is checked against the hash (it is never stored, so any character will
+  // do, and accounts from before control characters were refused keep working); only
+  // absurd sizes are refused outright.
+  password: z.string().min(1).max(4096).transform(normalizePassword),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
 // Any origin will do: only whether a value stays on it matters.
 const ownOrigin = "http://kioku.invalid";
+
+/** A callback URL Auth.js accepts (a path, or an absolute http(s) URL); where it leads is its own check. */
+export function isAuthCallbackUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith("/") ? ownOrigin : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * A post-sign-in destination: a path on this site only, never another origin. Parsed as a
@@ -61,7 +72,8 @@ export function safeCallbackPath(value: unknown, fallback = "/home"): string {
   if (typeof value !== "string" || !value.startsWith("/") || hasControlCharacters(value)) return fallback;
   try {
     const url = new URL(value, ownOrigin);
-    if (url.origin !== ownOrigin) return fallback;
+    // A path that normalizes to `//host` (`/.//evil.com`) is another origin to a browser.
+    if (url.origin !== ownOrigin || url.pathname.startsWith("//")) return fallback;
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return fallback;

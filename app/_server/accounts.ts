@@ -141,17 +141,23 @@ export async function findSessionUser(
   return user ?? null;
 }
 
-/** End one session: its token is refused from now until it would have expired. */
-export async function revokeSession(
-  userId: string,
-  sessionId: string,
-  expiresAt: Date,
-  now = new Date(),
-): Promise<void> {
+/** How long a session lasts without use; each request that uses it extends it. */
+export const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
+
+/**
+ * End one session: its token is refused from now on. A copy of the cookie may have been
+ * refreshed up to now, so the refusal is kept for a whole session lifetime from now.
+ */
+export async function revokeSession(userId: string, sessionId: string, now = new Date()): Promise<void> {
   const db = getDb();
+  const expiresAt = new Date(now.getTime() + sessionMaxAgeSeconds * 1000);
   await db.$transaction([
-    db.revokedSession.upsert({ where: { id: sessionId }, create: { id: sessionId, userId, expiresAt }, update: {} }),
-    // Expired tokens are refused anyway: their revocations can go.
+    db.revokedSession.upsert({
+      where: { id: sessionId },
+      create: { id: sessionId, userId, expiresAt },
+      update: { expiresAt },
+    }),
+    // Tokens older than a lifetime are refused anyway: their revocations can go.
     db.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } }),
   ]);
 }

@@ -14,6 +14,7 @@ import {
   openPersonalDemo,
   revokeSession,
   type SessionClaims,
+  sessionMaxAgeSeconds,
   signUp,
   verifyCredentials,
 } from "./accounts";
@@ -115,7 +116,7 @@ function buildConfig(): NextAuthConfig {
     providers: [credentials, signUpProvider, ...github],
     secret: env.AUTH_SECRET,
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
     useSecureCookies: env.NODE_ENV === "production",
     pages: { signIn: "/sign-in", error: "/sign-in" },
     events: {
@@ -123,9 +124,7 @@ function buildConfig(): NextAuthConfig {
       // the session, so a copy of its cookie is refused afterwards.
       signOut: async (message) => {
         const token = "token" in message ? message.token : null;
-        if (token?.sub && token.sid && typeof token.exp === "number") {
-          await revokeSession(token.sub, token.sid, new Date(token.exp * 1000));
-        }
+        if (token?.sub && token.sid) await revokeSession(token.sub, token.sid);
       },
     },
     callbacks: {

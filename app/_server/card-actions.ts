@@ -55,7 +55,9 @@ async function forgetCard(user: User, cardId: string, now: Date): Promise<{ stat
       FROM "CardState" WHERE "userId" = ${user.id}::uuid AND "cardId" = ${cardId}::uuid FOR UPDATE`;
     await tx.cardState.update({
       where: { userId_cardId: { userId: user.id, cardId } },
-      data: { ...after, suspendedAt: null, buriedUntil: null, version: { increment: 1 } },
+      // Only the memory: a suspended or buried card stays so (as in Anki), and undo, which
+      // restores the memory, gives back exactly what this took.
+      data: { ...after, version: { increment: 1 } },
     });
     // A card never answered has nothing to forget, and nothing to log.
     if (!row || (row.state === 0 && row.reps === 0)) return;

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/prisma/generated/client";
 import { getDb } from "./db";
 import type { CurrentUser } from "./session";
 
@@ -14,25 +15,23 @@ export type ReviewExportRow = {
   id: string;
 };
 
-/** The user's review log in time order, a page at a time (keyset on reviewedAt, id). */
+/**
+ * The user's graded reviews in time order, a page at a time (keyset on reviewedAt, id).
+ * A card that was forgotten (reset to new) starts over: only its reviews after the last
+ * reset are exported, as Anki gives the FSRS optimizer a reset card's history.
+ */
 export async function* reviewHistory(user: User, pageSize = 5000): AsyncGenerator<ReviewExportRow[]> {
   let after: { reviewedAt: Date; id: string } | null = null;
   for (;;) {
-    const page: ReviewExportRow[] = await getDb().reviewLog.findMany({
-      where: {
-        userId: user.id,
-        // Graded reviews only: "forget" rows (grade 0) are not reviews.
-        grade: { gt: 0 },
-        ...(after
-          ? {
-              OR: [{ reviewedAt: { gt: after.reviewedAt } }, { reviewedAt: after.reviewedAt, id: { gt: after.id } }],
-            }
-          : {}),
-      },
-      orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
-      select: { id: true, cardId: true, reviewedAt: true, grade: true, stateBefore: true, durationMs: true },
-      take: pageSize,
-    });
+    const page: ReviewExportRow[] = await getDb().$queryRaw<ReviewExportRow[]>`
+      SELECT r."id", r."cardId", r."reviewedAt", r."grade", r."stateBefore", r."durationMs"
+      FROM "ReviewLog" r
+      WHERE r."userId" = ${user.id}::uuid AND r."grade" > 0
+        AND NOT EXISTS (SELECT 1 FROM "ReviewLog" f WHERE f."userId" = r."userId" AND f."cardId" = r."cardId"
+          AND f."grade" = 0 AND f."seq" > r."seq")
+        AND ${after ? Prisma.sql`(r."reviewedAt", r."id") > (${after.reviewedAt}::timestamp, ${after.id}::uuid)` : Prisma.sql`true`}
+      ORDER BY r."reviewedAt", r."id"
+      LIMIT ${pageSize}`;
     if (page.length === 0) return;
     yield page;
     const last = page.at(-1) as ReviewExportRow;

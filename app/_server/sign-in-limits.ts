@@ -1,17 +1,21 @@
 import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { limitKey } from "@/app/_lib/client-address";
 import { getDb } from "./db";
 
 // Counted in PostgreSQL so every app instance shares the counts. A window ends on its
 // own: there is no permanent lockout. Guessing is limited per (address, account), so a
 // classroom behind one address is not locked out by its own typos; the per-address
 // ceiling stops one address from spraying passwords over many accounts, and the
-// per-account ceiling a guesser with many addresses.
+// per-account ceiling a guesser with many addresses. That ceiling does not apply from an
+// address the account signed in from before (remembered 90 days), so whoever trips it
+// cannot lock the owner out of their usual places.
 export const signInLimits = {
   perAddressAndAccount: { points: 5, durationSeconds: 15 * 60 },
   perAccount: { points: 100, durationSeconds: 60 * 60 },
   perAddress: { points: 1000, durationSeconds: 60 * 60 },
   signUpsPerAddress: { points: 50, durationSeconds: 60 * 60 },
+  knownAddresses: { points: 1, durationSeconds: 90 * 24 * 60 * 60 },
 } as const;
 
 type LimitName = keyof typeof signInLimits;
@@ -38,12 +42,16 @@ type Reservation = { name: LimitName; key: string };
 
 export type SignInKeys = { email: string; address: string };
 
-const signInReservations = ({ email, address }: SignInKeys): Reservation[] => [
-  // JSON keeps the two parts apart whatever characters they hold.
-  { name: "perAddressAndAccount", key: JSON.stringify([address, email]) },
-  { name: "perAccount", key: email },
-  { name: "perAddress", key: address },
+// JSON keeps the two parts apart whatever characters they hold.
+const pairKey = ({ email, address }: SignInKeys) => JSON.stringify([limitKey(address), email]);
+
+const signInReservations = (keys: SignInKeys, isKnownAddress: boolean): Reservation[] => [
+  { name: "perAddressAndAccount", key: pairKey(keys) },
+  ...(isKnownAddress ? [] : [{ name: "perAccount" as const, key: keys.email }]),
+  { name: "perAddress", key: limitKey(keys.address) },
 ];
+
+const isKnownAddress = async (keys: SignInKeys) => (await getLimiter("knownAddresses").get(pairKey(keys))) !== null;
 
 /**
  * Take one point from each limit at once, before any work is done, so parallel
@@ -68,19 +76,22 @@ async function reserve(reservations: Reservation[]): Promise<{ retryAfterMs: num
 }
 
 /** Reserve a sign-in attempt for this account from this address, or say how long to wait. */
-export const reserveSignIn = (keys: SignInKeys) => reserve(signInReservations(keys));
+export const reserveSignIn = async (keys: SignInKeys) => reserve(signInReservations(keys, await isKnownAddress(keys)));
 
 /**
- * A right password: the reserved attempt is given back, and this address's failures
- * for the account are forgotten. Failures stay counted: nothing to do for them.
+ * A right password: the reserved attempt is given back, this address's failures for the
+ * account are forgotten, and the address is remembered as one the account uses.
  */
 export async function refundSignIn(keys: SignInKeys): Promise<void> {
-  const [pair, ...rest] = signInReservations(keys);
+  const known = await isKnownAddress(keys);
+  const [pair, ...rest] = signInReservations(keys, known);
+  const { durationSeconds } = signInLimits.knownAddresses;
   await Promise.all([
     pair && getLimiter(pair.name).delete(pair.key),
     ...rest.map(({ name, key }) => getLimiter(name).reward(key)),
+    getLimiter("knownAddresses").set(pairKey(keys), 1, durationSeconds),
   ]);
 }
 
 /** Reserve one account creation from this address (each costs a password hash). */
-export const reserveSignUp = (address: string) => reserve([{ name: "signUpsPerAddress", key: address }]);
+export const reserveSignUp = (address: string) => reserve([{ name: "signUpsPerAddress", key: limitKey(address) }]);

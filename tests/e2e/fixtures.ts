@@ -38,8 +38,10 @@ export async function signOut(page: Page): Promise<void> {
  */
 export const test = base.extend<{ cspViolations: string[] }>({
   extraHTTPHeaders: async ({ extraHTTPHeaders }, use) => {
-    // An address from the documentation range (2001:db8::/32): only a label here.
-    const address = `2001:db8::${crypto.randomUUID().slice(0, 4)}:${crypto.randomUUID().slice(0, 4)}`;
+    // An address from the documentation range (2001:db8::/32), in a /64 of its own (limits
+    // count an IPv6 client by its /64): only a label here.
+    const hextet = () => crypto.randomUUID().slice(0, 4);
+    const address = `2001:db8:${hextet()}:${hextet()}::1`;
     await use({ ...extraHTTPHeaders, "X-Forwarded-For": address });
   },
   cspViolations: [

@@ -176,12 +176,32 @@ describe("failed sign-ins are limited", () => {
     expect(await reserveSignIn({ email: "two@example.com", address: address() })).toBeNull();
   });
 
-  it("one account guessed from many addresses reaches a ceiling", async () => {
-    const email = `target-${crypto.randomUUID()}@example.com`;
+  it("one account guessed from many addresses reaches a ceiling, which spares the owner's own addresses", async () => {
+    const user = await createUser("target");
+    const home = address();
+    expect(await verifyCredentials({ email: user.email, password: user.password }, home)).toMatchObject({
+      user: { id: user.id },
+    });
     for (let attempt = 0; attempt < signInLimits.perAccount.points; attempt++) {
-      expect(await reserveSignIn({ email, address: address() })).toBeNull();
+      expect(await reserveSignIn({ email: user.email, address: address() })).toBeNull();
     }
-    expect(await reserveSignIn({ email, address: address() })).toMatchObject({ retryAfterMs: expect.any(Number) });
+    expect(await reserveSignIn({ email: user.email, address: address() })).toMatchObject({
+      retryAfterMs: expect.any(Number),
+    });
+    expect(await verifyCredentials({ email: user.email, password: user.password }, home)).toMatchObject({
+      user: { id: user.id },
+    });
+  });
+
+  it("counts an IPv6 client by its /64, so changing the last 64 bits does not reset its count", async () => {
+    const user = await createUser("ipv6");
+    const prefix = `2001:db8:${crypto.randomUUID().slice(0, 4)}:${crypto.randomUUID().slice(0, 4)}`;
+    for (let attempt = 0; attempt < signInLimits.perAddressAndAccount.points; attempt++) {
+      expect(await reserveSignIn({ email: user.email, address: `${prefix}::${attempt + 1}` })).toBeNull();
+    }
+    expect(await reserveSignIn({ email: user.email, address: `${prefix}:aaaa:bbbb:cccc:dddd` })).toMatchObject({
+      retryAfterMs: expect.any(Number),
+    });
   });
 });
 
@@ -190,9 +210,23 @@ describe("sessions end for real", () => {
     const user = await createUser("session");
     const [first, second] = [crypto.randomUUID(), crypto.randomUUID()];
     expect(await findSessionUser(user.id, 0, first)).toMatchObject({ id: user.id });
-    await revokeSession(user.id, first, new Date(Date.now() + 60_000));
+    await revokeSession(user.id, first);
     expect(await findSessionUser(user.id, 0, first)).toBeNull();
     expect(await findSessionUser(user.id, 0, second)).toMatchObject({ id: user.id });
+  });
+
+  it("a revoked session stays refused for a whole session lifetime after the sign-out", async () => {
+    const user = await createUser("lifetime");
+    const revoked = crypto.randomUUID();
+    const signedOutAt = new Date();
+    await revokeSession(user.id, revoked, signedOutAt);
+    // Later sign-outs clear old revocations, but not one a refreshed copy could still use.
+    const later = (days: number) => new Date(signedOutAt.getTime() + days * 86_400_000);
+    await revokeSession(user.id, crypto.randomUUID(), later(29));
+    expect(await getDb().revokedSession.findUnique({ where: { id: revoked } })).not.toBeNull();
+    expect(await findSessionUser(user.id, 0, revoked)).toBeNull();
+    await revokeSession(user.id, crypto.randomUUID(), later(31));
+    expect(await getDb().revokedSession.findUnique({ where: { id: revoked } })).toBeNull();
   });
 
   it("sign out everywhere ends every session issued before it", async () => {

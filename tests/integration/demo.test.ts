@@ -19,25 +19,32 @@ describe("the demo account", () => {
     expect(demoMode({ KIOKU_DEMO: "off" })).toBe("off");
   });
 
-  it("is seeded only when shared", async () => {
-    const demoExists = async (env: Record<string, string>) => {
-      const database = await createTestDatabase(inject("serverDatabaseUrl"), "demo");
+  it("is seeded only when shared, and a left-over one is closed when not", async () => {
+    const database = await createTestDatabase(inject("serverDatabaseUrl"), "demo");
+    const demoHash = async () => {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
       try {
-        await runPrisma(["migrate", "deploy"], database.url, { quiet: true });
-        await runPrisma(["db", "seed"], database.url, { quiet: true, env });
-        const client = new pg.Client({ connectionString: database.url });
-        await client.connect();
-        const { rows } = await client.query(`SELECT count(*)::int AS n FROM "User" WHERE email = $1`, [
-          demoAccount.email,
-        ]);
-        await client.end();
-        return rows[0].n === 1;
+        const { rows } = await client.query(`SELECT "passwordHash" FROM "User" WHERE email = $1`, [demoAccount.email]);
+        return rows.length === 0 ? "no account" : rows[0].passwordHash ? "open" : "closed";
       } finally {
-        await database.drop();
+        await client.end();
       }
     };
-    expect(await demoExists({ NODE_ENV: "production" })).toBe(false);
-    expect(await demoExists({ NODE_ENV: "production", KIOKU_DEMO: "shared" })).toBe(true);
+    const seed = (env: Record<string, string>) => runPrisma(["db", "seed"], database.url, { quiet: true, env });
+    try {
+      await runPrisma(["migrate", "deploy"], database.url, { quiet: true });
+      await seed({ NODE_ENV: "production" });
+      expect(await demoHash()).toBe("no account");
+      await seed({ NODE_ENV: "production", KIOKU_DEMO: "shared" });
+      expect(await demoHash()).toBe("open");
+      await seed({ NODE_ENV: "production", KIOKU_DEMO: "personal" });
+      expect(await demoHash()).toBe("closed");
+      await seed({ NODE_ENV: "development" });
+      expect(await demoHash()).toBe("open");
+    } finally {
+      await database.drop();
+    }
   });
 
   it("cannot be signed up for, whatever the password", async () => {

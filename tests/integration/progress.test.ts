@@ -341,6 +341,43 @@ describe("the progress figures", () => {
     expect((await exportReviews(new Request("http://app/api/progress/reviews.csv"))).status).toBe(401);
   });
 
+  it("counts a forget row in no figure, and exports a forgotten card's reviews only after its reset", async () => {
+    const user = await createUser("export-forget");
+    await buildHistory(user.id);
+    const before = await getProgress(user, now);
+    const forgotten = card(history[0]?.card ?? 0);
+    await getDb().reviewLog.create({
+      data: {
+        userId: user.id,
+        cardId: forgotten,
+        answerId: `forget:${crypto.randomUUID()}`,
+        grade: 0,
+        stateBefore: 2,
+        stateAfter: 0,
+        stability: 0,
+        difficulty: 0,
+        dueAt: now,
+        scheduledDays: 0,
+        durationMs: 0,
+        reviewedAt: new Date(now.getTime() - minute),
+        previous: {},
+        previousIntervalDays: 3,
+        previousDueAt: new Date(now.getTime() - 2 * 86_400_000),
+      },
+    });
+    expect(await getProgress(user, now)).toEqual(before);
+    actAs(user);
+    const lines = (await (await exportReviews(new Request("http://app/api/progress/reviews.csv"))).text())
+      .trim()
+      .split("\n")
+      .slice(1);
+    const graded = await getDb().reviewLog.count({
+      where: { userId: user.id, grade: { gt: 0 }, cardId: { not: forgotten } },
+    });
+    expect(lines).toHaveLength(graded);
+    expect(lines.some((line) => line.startsWith(forgotten))).toBe(false);
+  });
+
   it("puts reviews on the same study days in SQL as in JavaScript, across daylight-saving changes", async () => {
     const instants: Date[] = [];
     for (const day of ["2026-03-07T00:00:00Z", "2026-10-31T00:00:00Z"]) {

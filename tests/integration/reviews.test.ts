@@ -162,7 +162,7 @@ describe("answering a card", () => {
     const user = await createUser("ended");
     const claims = { userId: user.id, sessionVersion: 0, sessionId: user.sessionId };
     expect(await recordAnswer(user, answer(card(8), 3, 0), now, claims)).toMatchObject({ status: "applied" });
-    await revokeSession(user.id, user.sessionId, new Date(now.getTime() + 86_400_000), now);
+    await revokeSession(user.id, user.sessionId, now);
     expect(await recordAnswer(user, answer(card(8), 3, 1), now, claims)).toEqual({ error: "unauthenticated" });
     await endAllSessions(user.id);
     const fresh = { ...claims, sessionId: crypto.randomUUID() };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { emailSchema, newPasswordSchema, normalizeEmail, safeCallbackPath, signUpSchema } from "@/app/_lib/credentials";
+import {
+  emailSchema,
+  isAuthCallbackUrl,
+  newPasswordSchema,
+  normalizeEmail,
+  safeCallbackPath,
+  signUpSchema,
+} from "@/app/_lib/credentials";
 
 describe("normalizeEmail", () => {
   it.each([
@@ -85,6 +92,10 @@ describe("safeCallbackPath", () => {
     " //evil.com",
     "\t//evil.com",
     "data:text/html,<script>alert(1)</script>",
+    "/.//evil.com",
+    "/%2e//evil.com",
+    "/a/..//evil.com",
+    "/./\\evil.com",
   ])("refuses %j", (hostile) => {
     expect(safeCallbackPath(hostile)).toBe("/home");
   });
@@ -93,5 +104,17 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("/review?section=%E5%9F%BA%E6%9C%AC#x")).toBe("/review?section=%E5%9F%BA%E6%9C%AC#x");
     expect(safeCallbackPath("/a/../settings")).toBe("/settings");
     expect(safeCallbackPath("/%2F%2Fevil.com")).toBe("/%2F%2Fevil.com");
+  });
+});
+
+describe("isAuthCallbackUrl", () => {
+  it.each([
+    ["/home", true],
+    ["https://example.com/x", true],
+    ["a@a.aa", false],
+    ["javascript:alert(1)", false],
+    ["", false],
+  ])("%j -> %s", (value, expected) => {
+    expect(isAuthCallbackUrl(value)).toBe(expected);
   });
 });
