@@ -6,12 +6,13 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { chmod, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
+import { createServer, IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import next from "next";
 import { z } from "zod";
 import { clientAddress, clientAddressHeader, parseTrustProxy } from "./app/_lib/client-address.ts";
+import { isMultipartForm, isWellFormedMultipart } from "./app/_lib/multipart.ts";
 import { runNode, runPrisma } from "./prisma/commands.ts";
 import { type DemoMode, demoAccount, demoMode, demoModes } from "./prisma/demo-account.ts";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./prisma/embedded.ts";
@@ -172,8 +173,47 @@ const handle = app.getRequestHandler();
 server = createServer((request, response) => {
   // The address the app rate-limits by; a value the client sent is overwritten.
   request.headers[clientAddressHeader] = clientAddress(request, config.TRUST_PROXY);
-  void handle(request, response);
+  if (request.method === "POST" && isMultipartForm(request.headers["content-type"])) {
+    void checkedForm(request, response).then((checked) => checked && handle(checked, response));
+  } else void handle(request, response);
 });
+
+// Next.js answers a malformed multipart body with a 500 on any page, before any code of
+// ours runs (next.js issue #81760). Such a body is read here first (up to the 1 MB Next
+// allows a server action) and refused with a 400; a good one is handed on unchanged.
+const maxFormBytes = 1024 * 1024;
+async function checkedForm(request: IncomingMessage, response: ServerResponse): Promise<IncomingMessage | null> {
+  const refuse = (status: number, message: string) => {
+    response.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end(message);
+    return null;
+  };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxFormBytes) return refuse(413, "The form is larger than 1 MB.");
+    chunks.push(chunk as Buffer);
+  }
+  const body = Buffer.concat(chunks);
+  if (!(await isWellFormedMultipart(request.headers["content-type"] ?? "", body))) {
+    return refuse(400, "The form data is malformed.");
+  }
+  const replay = new IncomingMessage(request.socket);
+  Object.assign(replay, {
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+    rawHeaders: request.rawHeaders,
+    httpVersion: request.httpVersion,
+    httpVersionMajor: request.httpVersionMajor,
+    httpVersionMinor: request.httpVersionMinor,
+    // The whole body is here: destroying this copy must not close the connection.
+    complete: true,
+  });
+  replay.push(body);
+  replay.push(null);
+  return replay;
+}
 // The development server's hot reload talks over a WebSocket on this server.
 if (isDev) {
   const upgrade = app.getUpgradeHandler();

@@ -25,9 +25,12 @@ const toUrl = (entry: string) =>
     .filter((part) => part && !/^\(.*\)$/.test(part) && part !== "page" && part !== "route")
     .join("/")}`;
 
-const routes = Object.keys(manifest("app-paths-manifest.json"))
-  .filter((entry) => entry.endsWith("/route"))
-  .map(toUrl);
+const entries = Object.keys(manifest("app-paths-manifest.json")).filter((entry) => !entry.includes("/_"));
+const routes = entries.filter((entry) => entry.endsWith("/route")).map(toUrl);
+// Pages take posts too: server actions, and forms sent without JavaScript.
+const pages = entries
+  .filter((entry) => entry.endsWith("/page"))
+  .map((entry) => toUrl(entry).replace("[slug]", "docker"));
 
 type ActionEntry = { filename: string; exportedName: string; workers: Record<string, unknown> };
 const actions = Object.entries(manifest("server-reference-manifest.json").node as Record<string, ActionEntry>).map(
@@ -129,6 +132,20 @@ const requestArbitrary = fc.record({
 });
 
 async function throwAtRoutes(request: APIRequestContext, numRuns: number) {
+  for (const page of pages) {
+    await fc.assert(
+      fc.asyncProperty(requestArbitrary, async ({ body, contentType }) => {
+        const response = await request.fetch(page, {
+          method: "POST",
+          headers: { "Content-Type": contentType },
+          data: body,
+          maxRedirects: 0,
+        });
+        expect(response.status(), `POST ${page} ${contentType}`).toBeLessThan(500);
+      }),
+      { numRuns: Math.ceil(numRuns / 3) },
+    );
+  }
   for (const route of routes) {
     await fc.assert(
       fc.asyncProperty(requestArbitrary, async ({ method, suffix, query, body, contentType }) => {
@@ -151,6 +168,7 @@ test("every route and action answers random input without a server error", async
   // Hundreds of requests, a few of them password hashes, on two cores.
   test.setTimeout(240_000);
   expect(routes).toContain("/api/review/answers");
+  expect(pages).toContain("/decks/docker/review");
   for (const action of actions) expect(Object.keys(argumentsOf), action.name).toContain(action.name);
 
   await throwAtRoutes(page.request, 10);
