@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { answerChecksSchema, checksPathFor, failedChecks } from "./answer-checks";
 import { correctionsSchema } from "./corrections";
 import { generateCards } from "./generate";
 import { type Finding, lintNotes } from "./lint";
@@ -13,6 +14,8 @@ export type BuildResult = {
   findings: (Finding & { corrected: boolean })[];
   /** Note lines with content that no card comes from. */
   uncovered: number[];
+  /** Pinned answer checks (`<notes>.checks.json`) the deck fails. */
+  failedChecks: string[];
 };
 
 /** The corrections file beside a notes file: `notes.md` -> `notes.corrections.json`. */
@@ -39,7 +42,9 @@ export function buildDeck(info: DeckInfo, read = (path: string) => readFileSync(
     return isContent && !covered.has(line) ? [line] : [];
   });
   const findings = lintNotes(notes).map((finding) => ({ ...finding, corrected: String(finding.line) in corrections }));
-  return { deck, findings, uncovered };
+  const checksPath = checksPathFor(info.source);
+  const checks = existsSync(checksPath) ? answerChecksSchema.parse(JSON.parse(read(checksPath))) : {};
+  return { deck, findings, uncovered, failedChecks: failedChecks(deck, checks) };
 }
 
 function range([start, end]: [number, number]): number[] {

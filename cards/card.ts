@@ -1,4 +1,5 @@
 import type { Node } from "unist";
+import { completeCommand } from "./grading";
 import type { Section } from "./outline";
 import type { Phrasing } from "./phrasing";
 import type { Card, CardKind } from "./types";
@@ -30,14 +31,17 @@ export function cardKey(section: string[], kind: CardKind, subject: string): str
 }
 
 export function makeCard(context: Context, section: Section, input: CardInput): Card {
+  // A typed command names every argument it needs (a placeholder where the notes leave one out).
+  const complete = (text: string) => (input.kind === "typed" ? completeCommand(tidy(text)) : tidy(text));
+  const answer = complete(input.answer);
   const starts = input.nodes.map((node) => node.position?.start.line ?? section.lines[0]);
   const ends = input.nodes.map((node) => node.position?.end.line ?? section.lines[1]);
   return {
     key: cardKey(section.path, input.kind, input.subject),
     kind: input.kind,
     prompt: tidy(input.prompt),
-    answer: tidy(input.answer),
-    accepted: [...new Set((input.accepted ?? []).map(tidy))].filter((a) => a && a !== tidy(input.answer)),
+    answer,
+    accepted: [...new Set((input.accepted ?? []).map(complete))].filter((a) => a && a !== answer),
     choices: (input.choices ?? []).map(tidy),
     section: section.path,
     source: { path: context.path, headings: section.path, lines: [Math.min(...starts), Math.max(...ends)] },

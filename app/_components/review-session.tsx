@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { TypedResult } from "@/app/_lib/answer-check";
+import { safeBreadcrumb } from "@/app/_lib/breadcrumb";
 import type { ReviewCardDto, ReviewQueueDto } from "@/app/_lib/review-dto";
 
 type Grade = 1 | 2 | 3 | 4;
@@ -226,7 +227,7 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
         {t("left", queue.left)}
       </p>
       <p className="text-xs text-zinc-500" lang={card.language}>
-        {card.section.join(" › ")}
+        {safeBreadcrumb(card.section, [card.answer, ...card.accepted]).join(" › ")}
       </p>
       <h1 className="text-2xl font-semibold whitespace-pre-wrap" lang={card.language}>
         {card.prompt}

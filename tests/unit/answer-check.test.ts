@@ -1,47 +1,69 @@
 import { describe, expect, it } from "vitest";
 import { checkTypedAnswer, normalizeTyped } from "@/app/_lib/answer-check";
 
-describe("typed commands", () => {
+describe("typed commands, read with the CLI's grammar", () => {
   it.each([
-    ["docker container run -it", ["docker run -it"], "docker run -it", "the short alias the notes give"],
-    ["docker container run -it", ["docker run -it"], "docker container run -i -t", "combined short options split"],
-    ["docker container run -it", ["docker run -it"], "docker container run --interactive --tty", "long options"],
-    ["docker container run -it", ["docker run -it"], "docker container run -ti", "options in another order"],
-    ["docker container ls -a", ["docker ps -a"], "docker ps --all", "alias and long option together"],
-    ["docker container ls", ["docker ps"], "$ docker ps", "a leading shell prompt"],
-    ["docker container ls", ["docker ps"], "  docker   container  ls ", "extra spaces"],
-    ["docker container ls", ["docker ps"], "ｄｏｃｋｅｒ　ｐｓ", "full-width characters and space from an IME"],
+    ["docker container run -it <image>", [], "docker run -it ubuntu", "the shorthand command, any image"],
+    ["docker container run -it <image>", [], "docker container run -i -t ubuntu", "combined short options split"],
+    ["docker container run -it <image>", [], "docker run --interactive --tty ubuntu bash", "long options, a command"],
+    ["docker container run -it <image>", [], "docker run -ti ubuntu", "options in another order"],
     [
-      "docker container run -it",
-      ["docker run -it"],
-      "ｄｏｃｋｅｒ　ｒｕｎ　ーｉｔ",
+      "docker container run -it <image>",
+      [],
+      "ｄｏｃｋｅｒ　ｒｕｎ　ーｉｔ　ｕｂｕｎｔｕ",
       "the IME's long vowel mark for a dash",
     ],
-    ["docker container ls -a", ["docker ps -a"], "docker ps −−all", "minus signs for dashes"],
+    ["docker container run --name <name> <image>", [], "docker run --name web nginx", "any name and image"],
+    ["docker container run --name <name> <image>", [], "docker run --name=web -d nginx", "`=`, and an extra option"],
+    ["docker container ls -a", [], "docker ps --all", "alias and long option together"],
+    ["docker container ls", [], "docker container list", "an alias the notes never give"],
+    ["docker container ls", [], "$ docker ps", "a leading shell prompt"],
+    ["docker container ls", [], "  docker   container  ls ", "extra spaces"],
+    ["docker container ls", [], "ｄｏｃｋｅｒ　ｐｓ", "full-width characters and space from an IME"],
+    ["docker container ls -a", [], "docker ps −−all", "minus signs for dashes"],
+    ["docker container exec <container> <command>", [], "docker exec web ls", "the shorthand of exec"],
+    ["docker image build <path>", [], "docker build .", "build as everyone types it"],
+    ["docker image build <path>", [], "docker buildx build .", "buildx"],
+    ["docker image ls", [], "docker images", "images"],
+    ["docker image ls", [], "docker image list", "list"],
+    ["docker container logs <container>", [], "docker logs web", "logs"],
+    ["docker image history <image>", [], "docker history ubuntu", "history"],
+    ["docker container inspect <container>", [], "docker inspect web", "inspect, which reads any object"],
+    ["docker volume ls", [], "docker volume list", "volume list"],
+    ["docker network ls", [], "docker network list", "network list"],
     ["docker container stop <container>", [], "docker container stop web", "a placeholder filled in"],
-    ["docker container stop <container>", [], "docker container stop", "a placeholder left out"],
     [
       "docker image build --tag my-ubuntu:date --file docker/date/Dockerfile docker/date",
       [],
-      "docker image build -f docker/date/Dockerfile -t my-ubuntu:date docker/date",
+      "docker build -f docker/date/Dockerfile -t my-ubuntu:date docker/date",
       "options with values, reordered and shortened",
     ],
     [
       "docker run -v my_volume:/data my_image",
-      ["docker container run -v my_volume:/data my_image"],
-      "docker container run --volume my_volume:/data my_image",
+      [],
+      "docker container run --volume=my_volume:/data my_image",
       "a long option with its value",
     ],
+    ["docker run -v <volume>:/data <image>", [], "docker run -v cache:/data node", "placeholders inside a value"],
   ])("%s accepts %j typed as %j (%s)", (answer, accepted, typed) => {
     expect(checkTypedAnswer(typed, answer, accepted)).toMatchObject({ isCorrect: true, suggestedGrade: 3 });
   });
 
   it.each([
-    ["docker container run -it", "docker container run -i", "a missing option"],
+    ["docker container run -it <image>", "docker container run -i ubuntu", "a missing option"],
+    ["docker container run <image>", "docker run", "a required image left out"],
+    ["docker container run <image>", "docker container start web", "another command"],
+    ["docker container stop <container>", "docker container stop", "a required container left out"],
+    ["docker container exec <container> <command>", "docker exec web", "a required command left out"],
     ["docker container ls -a", "docker container ls", "the option that was asked for"],
     ["docker container ls", "docker image ls", "another command"],
-    ["docker container stop <container>", "docker container stop a b", "two arguments for one placeholder"],
+    ["docker container ls", "docker ps web", "an argument the command does not take"],
     ["docker run -v my_volume:/data my_image", "docker run -v /other:/data my_image", "another value"],
+    [
+      "docker run -v my_volume:/data my_image",
+      "docker run --mount type=bind,source=/host,target=/data my_image",
+      "a bind mount on a volume card",
+    ],
   ])("%s refuses %j (%s)", (answer, typed) => {
     expect(checkTypedAnswer(typed, answer)).toMatchObject({ isCorrect: false, suggestedGrade: 1 });
   });

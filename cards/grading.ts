@@ -1,0 +1,66 @@
+import { type CommandReading, readCommand, shellWords } from "./command-reading";
+import { grammars } from "./grammars";
+
+const placeholder = /^<[^<>\s]+>$/;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Whether a value fits an expected one, where each `<placeholder>` stands for any text. */
+function fits(expected: string | undefined, given: string | undefined): boolean {
+  if (expected === undefined || given === undefined) return expected === given;
+  const pattern = expected
+    .split(/(<[^<>\s]+>)/)
+    .map((part) => (placeholder.test(part) ? ".+" : escapeRegExp(part)))
+    .join("");
+  return new RegExp(`^${pattern}$`, "s").test(given);
+}
+
+/**
+ * Whether a typed command does what an expected one does: the same command under any of
+ * its names; every option the expected one has, in any spelling and order, with its value
+ * (a placeholder takes any); each argument it names, in place (a placeholder takes any
+ * one); the arguments the command requires; extra options; extra arguments only where the
+ * command takes more.
+ */
+export function sameCommand(expected: CommandReading, given: CommandReading): boolean {
+  if (!expected.commands.some((command) => given.commands.includes(command))) return false;
+  if (!given.node) return fits(expected.args.join(" "), given.args.join(" "));
+  const [required = 0, more = 0, names = []] = given.node.args ?? [];
+  const optionsFit = expected.options.every((option) =>
+    given.options.some((typed) => typed.name === option.name && fits(option.value, typed.value)),
+  );
+  const argsFit = expected.args.every((arg, index) => fits(arg, given.args[index]));
+  const countFits =
+    given.args.length >= Math.max(required, expected.args.length) &&
+    (more > 0 || given.args.length <= Math.max(names.length, expected.args.length));
+  return optionsFit && argsFit && countFits;
+}
+
+/** Read a command line (a typed answer, or a card's) with the grammar of its program. */
+export const readLine = (line: string): CommandReading => readCommand(shellWords(line), grammars);
+
+/** Whether a typed command is right for a card whose answer and accepted forms are given. */
+export function isAcceptedCommand(typed: string, answers: string[]): boolean {
+  const given = readLine(typed);
+  return answers.some((answer) => sameCommand(readLine(answer), given));
+}
+
+/**
+ * A card's command as a learner should be able to answer it: each required argument it
+ * leaves out becomes a placeholder (`docker container run -d` -> `… -d <image>`), and an
+ * argument written as the CLI's own name for it (`command`, `name`) becomes one too.
+ */
+export function completeCommand(line: string): string {
+  const reading = readLine(line);
+  if (!reading.node) return line;
+  const [required = 0, , names = []] = reading.node.args ?? [];
+  const words = shellWords(line);
+  const firstArg = words.length - reading.args.length;
+  const args = reading.args.map((arg, index) => (arg === names[index] ? `<${arg}>` : arg));
+  // An option at the end that needs a value it lacks (`--name`) gets one first.
+  const last = reading.options.at(-1);
+  const lacksValue =
+    reading.args.length === 0 && last && last.value === undefined && reading.node.opts?.[last.name]?.[1] === 1;
+  const value = lacksValue ? [`<${last.name.replace(/^-+/, "")}>`] : [];
+  const missing = names.slice(args.length, required).map((name) => `<${name}>`);
+  return [...words.slice(0, firstArg), ...value, ...args, ...missing].join(" ");
+}
