@@ -1,15 +1,20 @@
 import { type CommandReading, readCommand, shellWords } from "./command-reading";
+import { withMounts } from "./docker-mounts";
 import { grammars } from "./grammars";
 
 const placeholder = /^<[^<>\s]+>$/;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// A placeholder for a named object takes a name as Docker allows one (no path, no spaces);
+// any other (`<image>`, `<path>`, `<command>`) takes any text.
+const objectName = "[A-Za-z0-9][A-Za-z0-9_.-]*";
+const isObjectPlaceholder = (part: string) => /^<(volume|container|network|name)>$/.test(part);
 
-/** Whether a value fits an expected one, where each `<placeholder>` stands for any text. */
+/** Whether a value fits an expected one, where each `<placeholder>` stands for what it names. */
 function fits(expected: string | undefined, given: string | undefined): boolean {
   if (expected === undefined || given === undefined) return expected === given;
   const pattern = expected
     .split(/(<[^<>\s]+>)/)
-    .map((part) => (placeholder.test(part) ? ".+" : escapeRegExp(part)))
+    .map((part) => (isObjectPlaceholder(part) ? objectName : placeholder.test(part) ? ".+" : escapeRegExp(part)))
     .join("");
   return new RegExp(`^${pattern}$`, "s").test(given);
 }
@@ -17,7 +22,7 @@ function fits(expected: string | undefined, given: string | undefined): boolean 
 /**
  * Whether a typed command does what an expected one does: the same command under any of
  * its names; every option the expected one has, in any spelling and order, with its value
- * (a placeholder takes any); each argument it names, in place (a placeholder takes any
+ * (a placeholder takes any; `-v` and `--mount` are one option); each argument it names, in place (a placeholder takes any
  * one); the arguments the command requires; extra options; extra arguments only where the
  * command takes more.
  */
@@ -25,8 +30,9 @@ export function sameCommand(expected: CommandReading, given: CommandReading): bo
   if (!expected.commands.some((command) => given.commands.includes(command))) return false;
   if (!given.node) return fits(expected.args.join(" "), given.args.join(" "));
   const [required = 0, more = 0, names = []] = given.node.args ?? [];
-  const optionsFit = expected.options.every((option) =>
-    given.options.some((typed) => typed.name === option.name && fits(option.value, typed.value)),
+  const typedOptions = withMounts(given.options);
+  const optionsFit = withMounts(expected.options).every((option) =>
+    typedOptions.some((typed) => typed.name === option.name && fits(option.value, typed.value)),
   );
   const argsFit = expected.args.every((arg, index) => fits(arg, given.args[index]));
   const countFits =

@@ -45,6 +45,18 @@ describe("typed commands, read with the CLI's grammar", () => {
       "a long option with its value",
     ],
     ["docker run -v <volume>:/data <image>", [], "docker run -v cache:/data node", "placeholders inside a value"],
+    [
+      "docker run -v my_volume:/data my_image",
+      [],
+      "docker run --mount type=volume,source=my_volume,target=/data my_image",
+      "--mount for -v",
+    ],
+    [
+      "docker run -v <host-path>:<container-path> <image>",
+      [],
+      "docker run --mount type=bind,src=/srv/app,dst=/app node",
+      "a bind mount written with --mount",
+    ],
   ])("%s accepts %j typed as %j (%s)", (answer, accepted, typed) => {
     expect(checkTypedAnswer(typed, answer, accepted)).toMatchObject({ isCorrect: true, suggestedGrade: 3 });
   });
@@ -64,6 +76,9 @@ describe("typed commands, read with the CLI's grammar", () => {
       "docker run --mount type=bind,source=/host,target=/data my_image",
       "a bind mount on a volume card",
     ],
+    ["docker run -v <volume>:<path> <image>", "docker run -v /srv/data:/data node", "a host path for a volume"],
+    ["docker run -v <host-path>:<path> <image>", "docker run -v data:/data node", "a volume for a host path"],
+    ["docker container stop <container>", "docker container stop 'my web'", "a name Docker would refuse"],
   ])("%s refuses %j (%s)", (answer, typed) => {
     expect(checkTypedAnswer(typed, answer)).toMatchObject({ isCorrect: false, suggestedGrade: 1 });
   });
