@@ -25,6 +25,17 @@ export const tidy = (text: string) =>
     .replace(/\s*\n\s*/g, "")
     .trim();
 
+// Kana, kanji and Japanese punctuation: a space between two of them is left over from
+// removed markup (`**ハードウェア** に`), never meant.
+const cjk = "\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Han}\\u3000-\\u303f\\uff01-\\uff60";
+const spaceBetweenCjk = new RegExp(`(?<=[${cjk}]) +(?=[${cjk}［］])|(?<=[${cjk}［］]) +(?=[${cjk}])`, "gu");
+
+/**
+ * Card text as shown: tidied, no-break spaces (which markdown leaves around bold) as
+ * plain ones, and no stray space between Japanese characters.
+ */
+export const tidyText = (text: string) => tidy(text.replace(/\u00a0/g, " ")).replace(spaceBetweenCjk, "");
+
 /** A card's key: where it lives and what it asks, so rewording a note keeps it. */
 export function cardKey(section: string[], kind: CardKind, subject: string): string {
   return `${section.join(" > ")} #${kind}: ${tidy(subject).toLowerCase()}`;
@@ -32,17 +43,17 @@ export function cardKey(section: string[], kind: CardKind, subject: string): str
 
 export function makeCard(context: Context, section: Section, input: CardInput): Card {
   // A typed command names every argument it needs (a placeholder where the notes leave one out).
-  const complete = (text: string) => (input.kind === "typed" ? completeCommand(tidy(text)) : tidy(text));
+  const complete = (text: string) => (input.kind === "typed" ? completeCommand(tidy(text)) : tidyText(text));
   const answer = complete(input.answer);
   const starts = input.nodes.map((node) => node.position?.start.line ?? section.lines[0]);
   const ends = input.nodes.map((node) => node.position?.end.line ?? section.lines[1]);
   return {
     key: cardKey(section.path, input.kind, input.subject),
     kind: input.kind,
-    prompt: tidy(input.prompt),
+    prompt: tidyText(input.prompt),
     answer,
     accepted: [...new Set((input.accepted ?? []).map(complete))].filter((a) => a && a !== answer),
-    choices: (input.choices ?? []).map(tidy),
+    choices: (input.choices ?? []).map(tidyText),
     section: section.path,
     source: { path: context.path, headings: section.path, lines: [Math.min(...starts), Math.max(...ends)] },
   };

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { TypedResult } from "@/app/_lib/answer-check";
 import { safeBreadcrumb } from "@/app/_lib/breadcrumb";
 import type { ReviewCardDto, ReviewQueueDto } from "@/app/_lib/review-dto";
+import { CardText } from "./card-text";
 
 type Grade = 1 | 2 | 3 | 4;
 type Phase = { kind: "question" } | { kind: "answer"; typed?: TypedResult; picked?: string };
@@ -230,7 +231,7 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
         {safeBreadcrumb(card.section, [card.answer, ...card.accepted]).join(" › ")}
       </p>
       <h1 className="text-2xl font-semibold whitespace-pre-wrap" lang={card.language}>
-        {card.prompt}
+        <CardText text={card.prompt} />
       </h1>
       {card.kind === "typed" && phase.kind === "question" && (
         <label className="block space-y-1">
@@ -257,7 +258,7 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
                 className="w-full rounded-md border px-3 py-2 text-left"
                 onClick={() => setPhase({ kind: "answer", picked: option })}
               >
-                {option}
+                <CardText text={option} />
               </button>
             </li>
           ))}
@@ -278,7 +279,7 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
           <div className="rounded-md border border-zinc-300 p-4 dark:border-zinc-700">
             <p className="text-sm text-zinc-500">{t("answer")}</p>
             <p className="text-lg font-medium whitespace-pre-wrap" data-testid="answer" lang={card.language}>
-              {card.answer}
+              <CardText text={card.answer} />
             </p>
             {phase.typed && (
               <p role="status" className="mt-2 font-mono text-sm">

@@ -32,8 +32,8 @@ describe("definitions (Japanese)", () => {
     expect(card?.choices.sort()).toEqual(["エミュレーション型", "コンテナ型", "ハイパーバイザー型"]);
   });
 
-  it("turns bold spans into blanks", () => {
-    expect(find(cards, "cloze", /［　　］ の上でゲスト OS を動かす$/)?.answer).toBe("ホスト OS");
+  it("turns bold spans into blanks, with no stray space between Japanese characters", () => {
+    expect(find(cards, "cloze", /［　　］の上でゲスト OS を動かす$/)?.answer).toBe("ホスト OS");
   });
 
   it("asks for the items of a list under a heading", () => {
