@@ -5,6 +5,8 @@ import type { CommandGrammar, GrammarNode } from "./grammar-types";
 export type CommandReading = {
   /** The canonical command paths it runs (`ps` -> `container ls`; `inspect` -> any object's). */
   commands: string[];
+  /** The words that named the command, as written (`docker`, `container`, `run`). */
+  path: string[];
   /** Options by canonical spelling, each with its value (undefined for a flag). */
   options: { name: string; value?: string }[];
   args: string[];
@@ -39,7 +41,7 @@ export function shellWords(command: string): string[] {
 export function readCommand(words: string[], grammars: Record<string, CommandGrammar>): CommandReading {
   const [program = "", ...rest] = words;
   const grammar = grammars[program];
-  if (!grammar) return { commands: [words.join(" ")], options: [], args: [] };
+  if (!grammar) return { commands: [words.join(" ")], path: words, options: [], args: [] };
   let node = grammar.root;
   const path: string[] = [];
   const options: CommandReading["options"] = [];
@@ -76,7 +78,7 @@ export function readCommand(words: string[], grammars: Record<string, CommandGra
     }
   }
   const own = path.join(" ");
-  return { commands: grammar.same[own] ?? [own], options, args, node };
+  return { commands: grammar.same[own] ?? [own], path: [program, ...path], options, args, node };
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {

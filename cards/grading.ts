@@ -26,14 +26,15 @@ function fits(expected: string | undefined, given: string | undefined): boolean 
  * one); the arguments the command requires; extra options; extra arguments only where the
  * command takes more.
  */
-export function sameCommand(expected: CommandReading, given: CommandReading): boolean {
+export function sameCommand(expected: CommandReading, given: CommandReading, optionsOnly = false): boolean {
   if (!expected.commands.some((command) => given.commands.includes(command))) return false;
-  if (!given.node) return fits(expected.args.join(" "), given.args.join(" "));
-  const [required = 0, more = 0, names = []] = given.node.args ?? [];
+  if (!given.node && !optionsOnly) return fits(expected.args.join(" "), given.args.join(" "));
+  const [required = 0, more = 0, names = []] = given.node?.args ?? [];
   const typedOptions = withMounts(given.options);
   const optionsFit = withMounts(expected.options).every((option) =>
     typedOptions.some((typed) => typed.name === option.name && fits(option.value, typed.value)),
   );
+  if (optionsOnly) return optionsFit;
   const argsFit = expected.args.every((arg, index) => fits(arg, given.args[index]));
   const countFits =
     given.args.length >= Math.max(required, expected.args.length) &&
@@ -44,10 +45,39 @@ export function sameCommand(expected: CommandReading, given: CommandReading): bo
 /** Read a command line (a typed answer, or a card's) with the grammar of its program. */
 export const readLine = (line: string): CommandReading => readCommand(shellWords(line), grammars);
 
-/** Whether a typed command is right for a card whose answer and accepted forms are given. */
+const isOptionAnswer = (answer: string) => answer.trim().startsWith("-");
+
+/**
+ * Whether a typed command is right for a card whose answer and accepted forms are given.
+ * A card that asks for an option has the option as its answer (`-d`) beside the whole
+ * command (`docker container run -d <image>`): the option alone, in any spelling, is
+ * right, and so is a whole command with it.
+ */
 export function isAcceptedCommand(typed: string, answers: string[]): boolean {
+  const context = answers.find((answer) => !isOptionAnswer(answer));
+  const commandPath = context ? readLine(context).path.join(" ") : "";
+  if (isOptionAnswer(typed) && commandPath) {
+    const given = readLine(`${commandPath} ${typed}`);
+    return (
+      given.args.length === 0 &&
+      answers.filter(isOptionAnswer).some((answer) => sameCommand(readLine(`${commandPath} ${answer}`), given, true))
+    );
+  }
   const given = readLine(typed);
-  return answers.some((answer) => sameCommand(readLine(answer), given));
+  return answers.filter((answer) => !isOptionAnswer(answer)).some((answer) => sameCommand(readLine(answer), given));
+}
+
+/**
+ * The option a card's command is about, when the notes give the command with options but
+ * without the arguments it requires (`docker container run -d`): `-d`; a value it needs
+ * becomes a placeholder (`--name <name>`). Null for a command given whole.
+ */
+export function optionAsked(line: string): string | null {
+  const reading = readLine(line);
+  const required = reading.node?.args?.[0] ?? 0;
+  if (reading.args.length > 0 || reading.options.length === 0 || required === 0) return null;
+  const completed = shellWords(completeCommand(line));
+  return completed.slice(reading.path.length, completed.length - required).join(" ");
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Code, RootContent } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
 import { type Context, givesAway, makeCard } from "../card";
 import { type Alias, cleanCommand, equivalents, isDockerCommand } from "../commands";
+import { optionAsked, readLine } from "../grading";
 import type { Section } from "../outline";
 import type { Card } from "../types";
 
@@ -85,6 +86,15 @@ export function extractCodeCommands(context: Context, section: Section, aliases:
       if (givesAway(prompt, answer)) continue;
       const accepted = [...same, ...docker.flatMap((command) => equivalents(command, aliases))];
       const nodes = described ? [described.node, code] : [code];
+      // `docker container run -d`, with no image: the notes are about the option, so the card asks for it.
+      const option = optionAsked(answer);
+      if (option) {
+        const command = readLine(answer).path.join(" ");
+        const asked = { prompt: context.phrasing.whichOption(task, command), answer: option };
+        const whole = [answer, ...accepted];
+        cards.push(makeCard(context, section, { kind: "typed", subject: answer, ...asked, accepted: whole, nodes }));
+        continue;
+      }
       cards.push(makeCard(context, section, { kind: "typed", subject: answer, prompt, answer, accepted, nodes }));
     }
   }

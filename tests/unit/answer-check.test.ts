@@ -83,6 +83,18 @@ describe("typed commands, read with the CLI's grammar", () => {
     expect(checkTypedAnswer(typed, answer)).toMatchObject({ isCorrect: false, suggestedGrade: 1 });
   });
 
+  it("takes the option alone, in any spelling, or a whole command with it, where a card asks for an option", () => {
+    const card = ["-it", ["docker container run -it <image>", "docker run -it <image>"]] as const;
+    for (const typed of ["-it", "-ti", "-i -t", "--interactive --tty", "docker run -it ubuntu bash"]) {
+      expect(checkTypedAnswer(typed, card[0], [...card[1]]).isCorrect, typed).toBe(true);
+    }
+    for (const typed of ["-i", "-d", "docker run -it", "docker container run -i ubuntu"]) {
+      expect(checkTypedAnswer(typed, card[0], [...card[1]]).isCorrect, typed).toBe(false);
+    }
+    // A card that asks for a command does not take options alone.
+    expect(checkTypedAnswer("-a", "docker container ls -a").isCorrect).toBe(false);
+  });
+
   it("shows a token-by-token diff against the closest right answer", () => {
     const result = checkTypedAnswer("docker ps -l", "docker container ls -a", ["docker ps -a"]);
     expect(result.closest).toBe("docker ps -a");
