@@ -47,6 +47,9 @@ export const readLine = (line: string): CommandReading => readCommand(shellWords
 
 const isOptionAnswer = (answer: string) => answer.trim().startsWith("-");
 
+// Words a command's usage line writes for "put yours here" (`docker network create name`).
+const genericWords = new Set(["name", "command", "path", "file", "value"]);
+
 /**
  * Whether a typed command is right for a card whose answer and accepted forms are given.
  * A card that asks for an option has the option as its answer (`-d`) beside the whole
@@ -91,7 +94,7 @@ export function completeCommand(line: string): string {
   const [required = 0, , names = []] = reading.node.args ?? [];
   const words = shellWords(line);
   const firstArg = words.length - reading.args.length;
-  const args = reading.args.map((arg, index) => (arg === names[index] ? `<${arg}>` : arg));
+  const args = reading.args.map((arg, index) => (arg === names[index] || genericWords.has(arg) ? `<${arg}>` : arg));
   // An option at the end that needs a value it lacks (`--name`) gets one first.
   const last = reading.options.at(-1);
   const lacksValue =

@@ -2,7 +2,7 @@ import type { Code, RootContent } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
 import { type Context, givesAway, makeCard } from "../card";
 import { type Alias, cleanCommand, equivalents, isDockerCommand } from "../commands";
-import { optionAsked, readLine } from "../grading";
+import { completeCommand, optionAsked, readLine } from "../grading";
 import type { Section } from "../outline";
 import type { Card } from "../types";
 
@@ -66,6 +66,17 @@ function valuesHint(context: Context, command: string): string {
   return values.length >= 2 ? context.phrasing.values(values) : "";
 }
 
+// The names a command uses (`my_volume`, `/host/path`) are part of its answer: the
+// question shows those its task does not already say, so a learner can type them.
+function namesHint(context: Context, command: string, task: string): string {
+  const reading = readLine(completeCommand(command));
+  const values = [
+    ...reading.options.flatMap((option) => (option.value === undefined ? [] : [option.value])),
+    ...reading.args,
+  ].filter((value) => !/^<[^>]+>$/.test(value) && !task.includes(value));
+  return values.length > 0 ? context.phrasing.values(values) : "";
+}
+
 /** Commands in code blocks become typed cards: the described task, answered by the command. */
 export function extractCodeCommands(context: Context, section: Section, aliases: Alias[]): Card[] {
   const title = section.path.at(-1) ?? "";
@@ -82,7 +93,7 @@ export function extractCodeCommands(context: Context, section: Section, aliases:
       const prompt =
         !group.description && /コマンド$|commands?$/i.test(title) && parent
           ? `${context.phrasing.commandOf(parent, title)}${valuesHint(context, answer)}`
-          : context.phrasing.whichCommand(task);
+          : `${context.phrasing.whichCommand(task)}${namesHint(context, answer, task)}`;
       if (givesAway(prompt, answer)) continue;
       const accepted = [...same, ...docker.flatMap((command) => equivalents(command, aliases))];
       const nodes = described ? [described.node, code] : [code];
