@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { answerChecksSchema, checksPathFor, failedChecks } from "./answer-checks";
 import { correctionsSchema } from "./corrections";
-import { generateCards } from "./generate";
+import { generateDeckCards } from "./generate";
 import { type Finding, lintNotes } from "./lint";
 import { repairNotes } from "./markdown";
 import { type Deck, deckSchema, NotesError } from "./types";
@@ -31,8 +31,8 @@ export function buildDeck(info: DeckInfo, read = (path: string) => readFileSync(
   if (parsed && !parsed.success)
     throw new NotesError(`invalid corrections: ${parsed.error.message}`, correctionsPath, 1);
   const corrections = parsed?.data ?? {};
-  const cards = generateCards(notes, { path: info.source, corrections });
-  const deck = deckSchema.parse({ deck: info, cards });
+  const { cards, folded } = generateDeckCards(notes, { path: info.source, corrections });
+  const deck = deckSchema.parse({ deck: info, cards, folded });
 
   const covered = new Set(cards.flatMap((card) => range(card.source.lines)));
   const lines = repairNotes(notes).split("\n");

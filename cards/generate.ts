@@ -36,7 +36,18 @@ function collectAliases(sections: Section[]): Alias[] {
 }
 
 /** Markdown notes to cards, in the notes' order, each key once. */
-export function generateCards(notes: string, { path, corrections = {} }: GenerateOptions): Card[] {
+export function generateCards(notes: string, options: GenerateOptions): Card[] {
+  return generateDeckCards(notes, options).cards;
+}
+
+/**
+ * The cards, and the keys of cards folded into another that asks the same (a command shown
+ * in two sections): `folded[key] = key of the card kept`, so learners keep their history.
+ */
+export function generateDeckCards(
+  notes: string,
+  { path, corrections = {} }: GenerateOptions,
+): { cards: Card[]; folded: Record<string, string> } {
   const text = repairNotes(applyCorrections(notes, corrections, path));
   const sections = allSections(buildOutline(parseMarkdown(text)));
   const aliases = collectAliases(sections);
@@ -53,21 +64,23 @@ export function generateCards(notes: string, { path, corrections = {} }: Generat
     ...extractCloze(context, section),
   ]);
   const seenKeys = new Set<string>();
-  const seenQuestions = new Set<string>();
-  return (
-    cards
-      // What markup can leave empty (a heading of only backticks) asks nothing.
-      .filter((card) => card.prompt && card.answer && card.section.every(Boolean))
-      .filter((card) => {
-        // The same question twice (a command shown in two sections) is one card.
-        const isCombination = card.key.includes("#typed: combines");
-        const question =
-          card.kind === "typed" && !isCombination ? `typed|${tidy(card.answer)}` : `${card.kind}|${card.prompt}`;
-        if (seenKeys.has(card.key) || seenQuestions.has(question)) return false;
-        seenKeys.add(card.key);
-        seenQuestions.add(question);
-        return true;
-      })
-      .sort((a, b) => a.source.lines[0] - b.source.lines[0])
-  );
+  const keptFor = new Map<string, string>();
+  const folded: Record<string, string> = {};
+  const kept = cards
+    // What markup can leave empty (a heading of only backticks) asks nothing.
+    .filter((card) => card.prompt && card.answer && card.section.every(Boolean))
+    .filter((card) => {
+      // The same question twice (a command shown in two sections) is one card.
+      const isCombination = card.key.includes("#typed: combines");
+      const question =
+        card.kind === "typed" && !isCombination ? `typed|${tidy(card.answer)}` : `${card.kind}|${card.prompt}`;
+      const keptKey = keptFor.get(question);
+      if (keptKey !== undefined && keptKey !== card.key) folded[card.key] = keptKey;
+      if (seenKeys.has(card.key) || keptKey !== undefined) return false;
+      seenKeys.add(card.key);
+      keptFor.set(question, card.key);
+      return true;
+    })
+    .sort((a, b) => a.source.lines[0] - b.source.lines[0]);
+  return { cards: kept, folded };
 }

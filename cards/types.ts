@@ -31,6 +31,8 @@ export const deckSchema = z.object({
     source: z.string().min(1),
   }),
   cards: z.array(cardSchema),
+  /** Keys of cards folded into another (old key -> the key kept): the seed moves learners' history. */
+  folded: z.record(z.string(), z.string()).default({}),
 });
 export type Deck = z.infer<typeof deckSchema>;
 

@@ -23,12 +23,43 @@ function toRow(card: Card, position: number): CardRow & { contentHash: string } 
   return { ...row, contentHash: createHash("sha256").update(JSON.stringify(row)).digest("hex") };
 }
 
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * A card folded into another (the same question asked twice) hands each learner's state
+ * and review log to the card kept, for learners who have none there yet; one who has
+ * both keeps both (the folded card is retired, its history kept).
+ */
+async function moveFoldedHistory(tx: Tx, deckId: string, folded: Record<string, string>): Promise<void> {
+  for (const [oldKey, newKey] of Object.entries(folded)) {
+    const [from, to] = await Promise.all([
+      tx.card.findUnique({ where: { deckId_key: { deckId, key: oldKey } }, select: { id: true } }),
+      tx.card.findUnique({ where: { deckId_key: { deckId, key: newKey } }, select: { id: true } }),
+    ]);
+    if (!from || !to) continue;
+    await tx.$executeRaw`
+      WITH movers AS (
+        SELECT "userId" FROM "CardState" WHERE "cardId" = ${from.id}::uuid
+        EXCEPT SELECT "userId" FROM "CardState" WHERE "cardId" = ${to.id}::uuid
+      ), logs AS (
+        UPDATE "ReviewLog" SET "cardId" = ${to.id}::uuid
+        WHERE "cardId" = ${from.id}::uuid AND "userId" IN (SELECT "userId" FROM movers)
+      )
+      UPDATE "CardState" SET "cardId" = ${to.id}::uuid
+      WHERE "cardId" = ${from.id}::uuid AND "userId" IN (SELECT "userId" FROM movers)`;
+  }
+}
+
 /**
  * Load one deck idempotently: cards are upserted by key; a card whose key left the notes
  * is retired (kept, with everyone's history, out of every queue), never deleted; one that
  * comes back is restored. With unchanged notes nothing is written.
  */
-export async function seedDeck(prisma: PrismaClient, { deck, cards }: Deck, now = new Date()): Promise<SeedCounts> {
+export async function seedDeck(
+  prisma: PrismaClient,
+  { deck, cards, folded }: Deck,
+  now = new Date(),
+): Promise<SeedCounts> {
   return prisma.$transaction(async (tx) => {
     const info = { title: deck.title, language: deck.language, sourcePath: deck.source };
     const existingDeck = await tx.deck.findUnique({ where: { slug: deck.slug } });
@@ -67,6 +98,7 @@ export async function seedDeck(prisma: PrismaClient, { deck, cards }: Deck, now 
       const { count } = await tx.card.updateMany({ where: { id: { in: gone } }, data: { retiredAt: now } });
       counts.retired = count;
     }
+    await moveFoldedHistory(tx, deckId, folded);
     return counts;
   });
 }

@@ -17,6 +17,7 @@ function deckFrom(text: string, slug: string): Deck {
   return {
     deck: { slug, title: "Docker", language: "ja", source: notesPath },
     cards: generateCards(text, { path: notesPath, corrections }),
+    folded: {},
   };
 }
 const newSlug = () => `docker-${crypto.randomUUID().slice(0, 8)}`;
@@ -82,5 +83,59 @@ describe("seeding a deck", () => {
     await seedDeck(getDb(), deckFrom(notes, slug));
     const restored = await getDb().card.findMany({ where: { id: { in: cards.map((c) => c.id) } } });
     expect(restored.every((c) => c.retiredAt === null)).toBe(true);
+  });
+});
+
+describe("a card folded into another", () => {
+  it("hands its learners' state and log to the card kept, unless they have one there already", async () => {
+    const slug = newSlug();
+    const deck = deckFrom(notes, slug);
+    const [kept, gone] = deck.cards.filter((card) => card.kind === "basic");
+    if (!kept || !gone) throw new Error("the deck has too few basic cards");
+    // First the deck with both cards; a learner reviewed the one that will be folded.
+    await seedDeck(getDb(), deck);
+    const ids = async (key: string) =>
+      (await getDb().card.findFirstOrThrow({ where: { deck: { slug }, key }, select: { id: true } })).id;
+    const [keptId, goneId] = [await ids(kept.key), await ids(gone.key)];
+    const [mover, stayer] = [await createUser("mover"), await createUser("stayer")];
+    const at = new Date("2026-11-20T00:00:00Z");
+    for (const user of [mover, stayer]) {
+      await getDb().cardState.create({ data: { userId: user.id, cardId: goneId, dueAt: at, state: 2, reps: 3 } });
+      await getDb().reviewLog.create({
+        data: {
+          userId: user.id,
+          cardId: goneId,
+          answerId: crypto.randomUUID(),
+          grade: 3,
+          stateBefore: 0,
+          stateAfter: 2,
+          stability: 3,
+          difficulty: 5,
+          dueAt: at,
+          scheduledDays: 3,
+          durationMs: 1000,
+          reviewedAt: at,
+          previous: {},
+        },
+      });
+    }
+    await getDb().cardState.create({ data: { userId: stayer.id, cardId: keptId, dueAt: at, state: 1, reps: 1 } });
+
+    const folded = {
+      ...deck,
+      cards: deck.cards.filter((card) => card.key !== gone.key),
+      folded: { [gone.key]: kept.key },
+    };
+    expect(await seedDeck(getDb(), folded)).toMatchObject({ retired: 1 });
+    const stateOf = (userId: string, cardId: string) =>
+      getDb().cardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
+    expect(await stateOf(mover.id, keptId)).toMatchObject({ reps: 3, state: 2 });
+    expect(await stateOf(mover.id, goneId)).toBeNull();
+    expect(await getDb().reviewLog.count({ where: { userId: mover.id, cardId: keptId } })).toBe(1);
+    // One who had both keeps the kept card's own state; the folded one stays, retired.
+    expect(await stateOf(stayer.id, keptId)).toMatchObject({ reps: 1 });
+    expect(await stateOf(stayer.id, goneId)).toMatchObject({ reps: 3 });
+    // Again: nothing left to move.
+    expect(await seedDeck(getDb(), folded)).toMatchObject({ retired: 0, created: 0, updated: 0 });
   });
 });
