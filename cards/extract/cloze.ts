@@ -1,6 +1,6 @@
 import type { ListItem, Paragraph, PhrasingContent, RootContent } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
-import { type Context, givesAway, makeCard, tidy } from "../card";
+import { type Context, givesAway, makeCard, tidy, tidyText } from "../card";
 import type { Section } from "../outline";
 import type { Card } from "../types";
 import { cleanLabel } from "./versus";
@@ -19,6 +19,20 @@ function withBlank(children: PhrasingContent[], target: PhrasingContent, blank: 
   return children.map((child) => (child === target ? blank : textOf(child))).join("");
 }
 
+// A sentence that leans on the one before (「それは…」「また、…」) cannot be read alone.
+const leansOnContext = /^(それ|これ|あれ|その|この|また、|さらに、|つまり、|It |This |That |Also,)/;
+// Kana alone (「どちらか」) is a function word, not something to recall.
+const onlyKana = /^[\p{Script=Hiragana}ー]+$/u;
+
+/**
+ * Whether a cloze can be answered from its own words: it does not refer back, its blank
+ * is a word worth recalling, and the blank leaves most of the sentence to go on.
+ */
+function standsAlone(sentence: string, prompt: string, blank: string, answer: string): boolean {
+  if (leansOnContext.test(sentence) || onlyKana.test(answer)) return false;
+  return answer.length <= (tidyText(prompt).length - blank.length) * 1.4;
+}
+
 /** Bold spans are what the author wanted remembered: each becomes a blank to fill. */
 export function extractCloze(context: Context, section: Section): Card[] {
   const cards: Card[] = [];
@@ -33,6 +47,7 @@ export function extractCloze(context: Context, section: Section): Card[] {
       // A blank that is the whole sentence, or whose answer is written next to it, teaches nothing.
       if (!answer || prompt.replace(blank, "").trim().length < 4 || givesAway(prompt.replace(blank, ""), answer))
         continue;
+      if (!standsAlone(sentence, prompt, blank, answer)) continue;
       cards.push(makeCard(context, section, { kind: "cloze", subject: answer, prompt, answer, nodes: [paragraph] }));
     }
   }

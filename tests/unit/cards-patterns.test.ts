@@ -115,3 +115,24 @@ describe("A vs B, and what the author meant (Japanese)", () => {
     expect(find(cards, "basic", /^Docker CLIとは？$/)?.answer).toBe("docker コマンドで dockerd に命令を伝えるツール");
   });
 });
+
+describe("clozes that stand alone", () => {
+  const notes = [
+    "# コンテナ",
+    "",
+    "コンテナは**イメージ**から作られる実行環境である",
+    "",
+    "それはデフォルト命令か指定命令の**どちらか**で、PID が 1 になる",
+    "",
+    "また、**メインプロセスが終了したコンテナは自動で停止する**という重要な点を理解できるようになります。",
+    "",
+    "コンテナは**起動するたびに違うコンテナ**である",
+  ].join("\n");
+
+  it("blank a word worth recalling in a sentence that can be read alone", () => {
+    const clozes = generateCards(notes, { path: "notes.md" }).filter((card) => card.kind === "cloze");
+    expect(clozes.map((card) => [card.prompt, card.answer])).toEqual([
+      ["コンテナは［　　］から作られる実行環境である", "イメージ"],
+    ]);
+  });
+});
