@@ -60,8 +60,8 @@ export function makeCard(context: Context, section: Section, input: CardInput): 
 }
 
 /**
- * "Which term is this?": multiple choice when the siblings give three or more wrong
- * options, else a plain reverse card.
+ * "Which term is this?": multiple choice when the siblings give two or more wrong options
+ * (three kinds of virtualization, four Dockerfile instructions), else a plain reverse card.
  */
 export function reverseCard(
   context: Context,
@@ -69,7 +69,7 @@ export function reverseCard(
   input: Omit<CardInput, "kind" | "choices">,
   siblings: string[],
 ): Card {
-  return siblings.length >= 3
+  return siblings.length >= 2
     ? makeCard(context, section, { ...input, kind: "choice", choices: siblings })
     : makeCard(context, section, { ...input, kind: "reverse" });
 }

@@ -82,5 +82,11 @@ export function generateDeckCards(
       return true;
     })
     .sort((a, b) => a.source.lines[0] - b.source.lines[0]);
+  // A term asked as multiple choice or as a plain reverse card (as its siblings allow) is
+  // one card: learners keep its history when it changes from one to the other.
+  for (const card of kept) {
+    const [from, to] = card.kind === "choice" ? ["#choice:", "#reverse:"] : ["#reverse:", "#choice:"];
+    if (card.kind === "choice" || card.kind === "reverse") folded[card.key.replace(from, to)] = card.key;
+  }
   return { cards: kept, folded };
 }
