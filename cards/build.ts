@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
+import type { Root } from "mdast";
 import { answerChecksSchema, checksPathFor, failedChecks } from "./answer-checks";
 import { correctionsSchema } from "./corrections";
 import { generateDeckCards } from "./generate";
 import { type Finding, lintNotes } from "./lint";
-import { repairNotes } from "./markdown";
+import { parseMarkdown, repairNotes } from "./markdown";
 import { type Deck, deckSchema, NotesError } from "./types";
 
 export type DeckInfo = { slug: string; title: string; language: string; source: string };
@@ -12,8 +13,8 @@ export type BuildResult = {
   deck: Deck;
   /** Findings on the notes as written; `corrected` when a correction covers the line. */
   findings: (Finding & { corrected: boolean })[];
-  /** Note lines with content that no card comes from. */
-  uncovered: number[];
+  /** Note lines with content that no card comes from, each with why. */
+  uncovered: { line: number; reason: string }[];
   /** Pinned answer checks (`<notes>.checks.json`) the deck fails. */
   failedChecks: string[];
 };
@@ -35,16 +36,33 @@ export function buildDeck(info: DeckInfo, read = (path: string) => readFileSync(
   const deck = deckSchema.parse({ deck: info, cards, folded });
 
   const covered = new Set(cards.flatMap((card) => range(card.source.lines)));
-  const lines = repairNotes(notes).split("\n");
-  const uncovered = lines.flatMap((text, index) => {
-    const line = index + 1;
-    const isContent = text.trim() && !/^\s*(#{1,6}\s|```|\|[-| ]+\|$)/.test(text);
-    return isContent && !covered.has(line) ? [line] : [];
+  const text = repairNotes(notes);
+  const lines = text.split("\n");
+  const tree = parseMarkdown(text);
+  const uncovered = lines.flatMap((line, index) => {
+    const number = index + 1;
+    const isContent = line.trim() && !/^\s*(#{1,6}\s|```|\|[-| ]+\|$)/.test(line);
+    return isContent && !covered.has(number) ? [{ line: number, reason: whyNoCard(tree, number, line) }] : [];
   });
   const findings = lintNotes(notes).map((finding) => ({ ...finding, corrected: String(finding.line) in corrections }));
   const checksPath = checksPathFor(info.source);
   const checks = existsSync(checksPath) ? answerChecksSchema.parse(JSON.parse(read(checksPath))) : {};
   return { deck, findings, uncovered, failedChecks: failedChecks(deck, checks) };
+}
+
+// Why a line of the notes gave no card: what kind of text it is, as the generator reads it.
+function whyNoCard(tree: Root, line: number, text: string): string {
+  const node = tree.children.find(
+    (child) => (child.position?.start.line ?? 0) <= line && line <= (child.position?.end.line ?? 0),
+  );
+  if (node?.type === "code") {
+    if (/\[[^\]]*\]/.test(text)) return "a usage line ([option] and other parts to fill in), not a command to type";
+    return /^\s*\$/.test(text) ? "a command with no description above it to ask by" : "a code line that is no command";
+  }
+  if (node?.type === "table") return "a table header, or a row the table reading does not ask";
+  if (/^\s*\[[^\]]*\]\([^)]*\)\s*$/.test(text) || /https?:\/\//.test(text)) return "a link";
+  if (node?.type === "list") return "a list item outside any list the generator asks";
+  return "a sentence with no term, bold span, command or list the generator reads";
 }
 
 function range([start, end]: [number, number]): number[] {

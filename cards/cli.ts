@@ -27,7 +27,8 @@ function summarize({ deck, findings, uncovered, failedChecks }: BuildResult): st
     ...count(deck.cards.map((card) => card.section.join(" > "))),
     `lint (${findings.length}):`,
     ...findings.map((f) => `  ${deck.deck.source}:${f.line}: ${f.message}${f.corrected ? " (corrected)" : ""}`),
-    `lines with no card (${uncovered.length}): ${uncovered.join(", ")}`,
+    `lines with no card (${uncovered.length}):`,
+    ...uncovered.map(({ line, reason }) => `  ${deck.deck.source}:${line}: ${reason}`),
     `pinned answer checks failing (${failedChecks.length})${failedChecks.length ? ":" : ""}`,
     ...failedChecks.map((failure) => `  ${failure}`),
   ].join("\n");
