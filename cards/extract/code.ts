@@ -42,6 +42,19 @@ export function commandGroups(code: Code): CommandGroup[] {
 // "(-i)" after a phrase names the option: the answer, so it leaves the question.
 const withoutOptionHints = (text: string) => text.replace(/\s*[(（]-{1,2}[\w-]+[)）]/g, "");
 
+/** The phrases of a description that each name their option: "接続し(-i)、割り当てる(-t)". */
+function optionParts(description: string): { task: string; option: string }[] {
+  const parts = [...description.matchAll(/([^(（]+?)\s*[(（](-{1,2}[\w-]+)[)）]/g)].map((match) => ({
+    // A verb cut short before the next phrase ("接続し") is said whole ("接続する").
+    task: (match[1] ?? "")
+      .replace(/^[、,\s]+/, "")
+      .trim()
+      .replace(/し$/, "する"),
+    option: match[2] ?? "",
+  }));
+  return parts.length >= 2 ? parts : [];
+}
+
 /**
  * When the heading names the command itself ("container logs を使う"), the sentence
  * before the code says what it does ("`container logs` は…を表示します").
@@ -104,6 +117,20 @@ export function extractCodeCommands(context: Context, section: Section, aliases:
         const asked = { prompt: context.phrasing.whichOption(task, command), answer: option };
         const whole = [answer, ...accepted];
         cards.push(makeCard(context, section, { kind: "typed", subject: answer, ...asked, accepted: whole, nodes }));
+        // "…に接続し(-i)、…を割り当てる(-t)": each option on its own as well.
+        for (const part of optionParts(group.description ?? "")) {
+          const single = `${command} ${part.option}`;
+          cards.push(
+            makeCard(context, section, {
+              kind: "typed",
+              subject: `${answer}: ${part.option}`,
+              prompt: context.phrasing.whichOption(part.task, command),
+              answer: part.option,
+              accepted: [single, ...equivalents(single, aliases)],
+              nodes,
+            }),
+          );
+        }
         continue;
       }
       cards.push(makeCard(context, section, { kind: "typed", subject: answer, prompt, answer, accepted, nodes }));

@@ -136,3 +136,42 @@ describe("clozes that stand alone", () => {
     ]);
   });
 });
+
+describe("commands given with options only", () => {
+  const notes = [
+    "## コンテナを起動",
+    "```",
+    "コンテナの標準入力に接続し(-i)、疑似ターミナルを割り当てる(-t)",
+    "$ docker container run -it",
+    "",
+    "名前をつける",
+    "$ docker container run --name",
+    "```",
+  ].join("\n");
+
+  it("ask for the option, and for each option a description names on its own", () => {
+    const typed = generateCards(notes, { path: "notes.md" }).filter((card) => card.kind === "typed");
+    expect(typed.map((card) => [card.prompt, card.answer, card.accepted[0]])).toEqual([
+      [
+        "docker container run で「コンテナの標準入力に接続し、疑似ターミナルを割り当てる」には、どのオプションを使う？",
+        "-it",
+        "docker container run -it <image>",
+      ],
+      [
+        "docker container run で「コンテナの標準入力に接続する」には、どのオプションを使う？",
+        "-i",
+        "docker container run -i <image>",
+      ],
+      [
+        "docker container run で「疑似ターミナルを割り当てる」には、どのオプションを使う？",
+        "-t",
+        "docker container run -t <image>",
+      ],
+      [
+        "docker container run で「名前をつける」には、どのオプションを使う？",
+        "--name <name>",
+        "docker container run --name <name> <image>",
+      ],
+    ]);
+  });
+});
