@@ -23,13 +23,24 @@ export type Phrasing = {
   values: (values: string[]) => string;
 };
 
+// "コンテナを停止" (a verbal noun after its object) said as the verb it is: "コンテナを停止する".
+const asVerb = (task: string) =>
+  /[をてで](停止|削除|作成|起動|確認|表示|実行|取得)$/.test(task) ? `${task}する` : task;
+
 const ja: Phrasing = {
   language: "ja",
   blank: "［　　］",
   whatIs: (term) => `${term}とは？`,
   whatDoes: (command) => `${command} は何をするコマンド？`,
-  whichCommand: (task) => `「${task}」に使うコマンドは？`,
-  whichOption: (task, command) => `${command} で「${task}」には、どのオプションを使う？`,
+  whichCommand: (task) =>
+    // A task that is a verb phrase reads whole ("コンテナを停止" -> "コンテナを停止するコマンドは？",
+    // "…を起動する" -> "…を起動するコマンドは？"); "コンテナ一覧" as what is shown.
+    /する$/.test(asVerb(task))
+      ? `${asVerb(task)}コマンドは？`
+      : /一覧$/.test(task)
+        ? `${task}を表示するコマンドは？`
+        : `「${task}」に使うコマンドは？`,
+  whichOption: (task, command) => `${command} で「${asVerb(task)}」には、どのオプションを使う？`,
   whichShows: (task) => `「${task}」を確認するコマンドは？`,
   commandOf: (purpose, heading) => `${purpose}：${heading}は？`,
   whichTerm: (clue) => `「${clue}」とは何のこと？`,
