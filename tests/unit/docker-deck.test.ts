@@ -127,10 +127,7 @@ describe("the committed Docker deck", () => {
 
   it("keeps every key when a note is reworded", () => {
     const reworded = notes
-      .replace(
-        "WindowsやMacでDockerを使うためのGUIアプリケーションのこと",
-        "Windows や macOS で Docker を使うための GUI アプリ",
-      )
+      .replace("ホストマシン上の隔離された領域。", "ホストマシンの上で隔離された領域。")
       .replace("- 起動がはやい", "- 起動がとても速い");
     expect(reworded).not.toBe(notes);
     const keys = (text: string) =>
