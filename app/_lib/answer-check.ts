@@ -23,7 +23,7 @@ export type TypedResult = { isCorrect: boolean; suggestedGrade: 1 | 3; closest: 
  * Check a typed command against the answer and its accepted forms, read with the CLI's
  * grammar (cards/grading.ts): any name of the command, options in any spelling and order,
  * any value for a placeholder; a leading `$ `, full-width characters and IME dashes are
- * forgiven. The diff is against the closest right answer.
+ * forgiven. A wrong answer's diff is against the closest right answer.
  */
 export function checkTypedAnswer(input: string, answer: string, accepted: string[] = []): TypedResult {
   const candidates = [answer, ...accepted];
@@ -33,7 +33,9 @@ export function checkTypedAnswer(input: string, answer: string, accepted: string
     candidates
       .map((candidate) => ({ candidate, changes: diffArrays(normalizeTyped(candidate).split(" "), tokens) }))
       .sort((a, b) => changed(a.changes) - changed(b.changes))[0]?.candidate ?? answer;
-  const diff: TokenDiff = diffArrays(normalizeTyped(closest).split(" "), tokens)
+  // A right answer is shown as typed: another spelling of it is no mistake to mark.
+  const shownAgainst = isCorrect ? tokens : normalizeTyped(closest).split(" ");
+  const diff: TokenDiff = diffArrays(shownAgainst, tokens)
     .flatMap((change) =>
       change.value.map(
         (token) => ({ token, status: change.added ? "extra" : change.removed ? "missing" : "same" }) as const,

@@ -95,6 +95,12 @@ describe("typed commands, read with the CLI's grammar", () => {
     expect(checkTypedAnswer("-a", "docker container ls -a").isCorrect).toBe(false);
   });
 
+  it("marks nothing in a right answer spelled another way", () => {
+    const result = checkTypedAnswer("docker run --interactive --tty ubuntu", "docker container run -it <image>");
+    expect(result.isCorrect).toBe(true);
+    expect(result.diff.every((part) => part.status === "same")).toBe(true);
+  });
+
   it("shows a token-by-token diff against the closest right answer", () => {
     const result = checkTypedAnswer("docker ps -l", "docker container ls -a", ["docker ps -a"]);
     expect(result.closest).toBe("docker ps -a");
