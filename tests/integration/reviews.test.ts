@@ -5,7 +5,7 @@ import { type GradeValue, newMemory, replayAnswers } from "@/app/_lib/scheduling
 import { endAllSessions, revokeSession } from "@/app/_server/accounts";
 import { changeCard } from "@/app/_server/card-actions";
 import { getDb } from "@/app/_server/db";
-import { recordAnswer, undoLastAnswer } from "@/app/_server/reviews";
+import { recordAnswer, type StateRow, toMemory, undoLastAnswer } from "@/app/_server/reviews";
 import { deckSchema } from "@/cards/types";
 import { seedDeck } from "@/prisma/seed-decks";
 import { createUser } from "../support/users";
@@ -190,28 +190,8 @@ describe("answering a card", () => {
 });
 
 describe("undo racing answers and forgetting", () => {
-  // The memory fields of a state row, as replaying its log must give them.
-  const memoryOf = (row: {
-    state: number;
-    dueAt: Date;
-    stability: number;
-    difficulty: number;
-    reps: number;
-    lapses: number;
-    learningStep: number;
-    scheduledDays: number;
-    lastReviewAt: Date | null;
-  }) => ({
-    state: row.state,
-    dueAt: row.dueAt,
-    stability: row.stability,
-    difficulty: row.difficulty,
-    reps: row.reps,
-    lapses: row.lapses,
-    learningStep: row.learningStep,
-    scheduledDays: row.scheduledDays,
-    lastReviewAt: row.lastReviewAt,
-  });
+  // The memory fields of a state row (or of a memory), as replaying its log must give them.
+  const memoryOf = (row: Omit<StateRow, "version">) => toMemory({ ...row, version: 0 });
 
   it("leaves log and state in agreement, however answers, forgets and undos interleave", async () => {
     const user = await createUser("race");
