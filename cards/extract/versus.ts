@@ -78,11 +78,15 @@ export function sidesFromLeads(context: Context, section: Section): Side[] {
 const stem = (label: string) => label.replace(/ー/g, "").replace(/ネットワーク$|マウント$/, "");
 
 /** "A vs B" sections: for each statement, which of the two it describes. */
+// Pros against cons: any statement's tone gives its side away (「起動がはやい」 is a pro).
+const prosAndCons = /(利点|欠点|メリット|デメリット|長所|短所|pros?|cons?|advantages?|disadvantages?)$/i;
+
 export function extractVersus(context: Context, section: Section): Card[] {
   const cards: Card[] = [];
   for (const sides of [sidesFromSubsections(section), sidesFromLeads(context, section)]) {
     if (sides.length < 2) continue;
     const labels = sides.map((side) => side.label);
+    if (labels.every((label) => prosAndCons.test(label.trim()))) continue;
     for (const [index, { label, statement, node }] of statementsAbout(section, labels).entries()) {
       cards.push(
         makeCard(context, section, {

@@ -175,3 +175,21 @@ describe("commands given with options only", () => {
     ]);
   });
 });
+
+describe("sides that are pros and cons", () => {
+  it("ask no 'which side' question, which any statement's tone would answer", () => {
+    const notes = [
+      "# 仮想化",
+      "",
+      "コンテナ型の利点",
+      "- 起動がはやい",
+      "- 軽い",
+      "",
+      "コンテナ型の欠点",
+      "- 違う OS 向けのコンテナは動かない",
+    ].join("\n");
+    const cards = generateCards(notes, { path: "notes.md" });
+    expect(cards.filter((card) => /のどちら？$/.test(card.prompt))).toEqual([]);
+    expect(cards.length).toBeGreaterThan(0);
+  });
+});
