@@ -6,6 +6,9 @@ import type { Card } from "../types";
 import { definitionsOf } from "./definitions";
 import { cleanLabel } from "./versus";
 
+// The longest list answer asked whole, in characters.
+const maxListAnswer = 100;
+
 const has = (node: unknown, type: string) => JSON.stringify(node).includes(`"type":"${type}"`);
 const firstLine = (item: ListItem) => tidy(textOf(item.children[0] ?? item).split("\n")[0] ?? "");
 
@@ -54,6 +57,9 @@ export function extractLists(context: Context, section: Section): Card[] {
     const isEnumeration = definitionsOf(node).length === 0 && !isCommandList && !has(node, "strong");
     if (isEnumeration && node.children.every((item) => !has(item.children.slice(1), "list"))) {
       const items = node.children.map(firstLine);
+      // Sentences, not words: no one recalls them whole (where the notes contrast two
+      // such lists, each statement is asked on its own as "which side?").
+      if (items.join(" / ").length > maxListAnswer) continue;
       cards.push(
         makeCard(context, section, {
           kind: "basic",

@@ -193,3 +193,21 @@ describe("sides that are pros and cons", () => {
     expect(cards.length).toBeGreaterThan(0);
   });
 });
+
+describe("lists of long statements", () => {
+  it("are not asked whole", () => {
+    const long = "データはホストディレクトリと直接同期されるため、ホスト上の変更が即座にコンテナに反映される";
+    const notes = [
+      "# マウント",
+      "",
+      "バインドマウントの特徴",
+      `- ${long}`,
+      `- ${long}。その上で`,
+      `- ${long}。さらに`,
+    ].join("\n");
+    const cards = generateCards(notes, { path: "notes.md" });
+    expect(cards.filter((card) => /挙げてください/.test(card.prompt))).toEqual([]);
+    const short = ["# 仮想化", "", "コンテナ型の利点", "- 起動がはやい", "- 軽い"].join("\n");
+    expect(generateCards(short, { path: "notes.md" }).some((card) => /挙げてください/.test(card.prompt))).toBe(true);
+  });
+});
