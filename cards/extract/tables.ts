@@ -1,4 +1,4 @@
-import type { Table, TableCell } from "mdast";
+import type { Table, TableCell, TableRow } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
 import { type Context, givesAway, makeCard, reverseCard, tidy } from "../card";
 import type { Section } from "../outline";
@@ -12,6 +12,30 @@ const cellMeaning = (cell: TableCell) =>
       .map((child) => textOf(child))
       .join(""),
   );
+
+// "How is it written?": each inline example of a row that starts with its term
+// (`FROM ubuntu:20.04` for FROM) is asked with its values given, to be typed as written.
+function exampleCards(
+  context: Context,
+  section: Section,
+  { title, term, meaning, row }: { title: string; term: string; meaning: string; row: TableRow },
+): Card[] {
+  const examples = (row.children[1]?.children ?? [])
+    .filter((child) => child.type === "inlineCode")
+    .map((child) => tidy(child.value))
+    .filter((example) => example.startsWith(`${term} `));
+  return examples.map((example) =>
+    makeCard(context, section, {
+      kind: "typed",
+      subject: `example: ${example}`,
+      prompt: context.phrasing.tableExample(title, meaning, example.slice(term.length + 1)),
+      answer: example,
+      // Instructions are read in any case (`from ubuntu`).
+      accepted: [`${term.toLowerCase()} ${example.slice(term.length + 1)}`],
+      nodes: [row],
+    }),
+  );
+}
 
 /**
  * A two-column table of terms and their effect, both ways: "what does X do" and
@@ -44,6 +68,7 @@ export function extractTables(context: Context, section: Section): Card[] {
         .map((other) => other.term);
       const prompt = context.phrasing.tableWhich(title, meaning);
       cards.push(reverseCard(context, section, { subject: term, prompt, answer: term, nodes: [row] }, others));
+      cards.push(...exampleCards(context, section, { title, term, meaning, row }));
     }
   }
   return cards;

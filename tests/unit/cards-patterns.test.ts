@@ -211,3 +211,23 @@ describe("lists of long statements", () => {
     expect(generateCards(short, { path: "notes.md" }).some((card) => /挙げてください/.test(card.prompt))).toBe(true);
   });
 });
+
+describe("a table's inline examples", () => {
+  it("are asked to be written out, with their values given", () => {
+    const notes = [
+      "## Dockerfile",
+      "|命令|効果 `example`|",
+      "|---|---|",
+      "|`FROM`|ベースイメージを指定する `FROM ubuntu:20.04`|",
+      "|`RUN`|コマンドを実行する|",
+    ].join("\n");
+    const typed = generateCards(notes, { path: "notes.md" }).filter((card) => card.kind === "typed");
+    expect(typed.map((card) => [card.prompt, card.answer, card.accepted])).toEqual([
+      [
+        "Dockerfileで「ベースイメージを指定する」行を書くと？（ubuntu:20.04）",
+        "FROM ubuntu:20.04",
+        ["from ubuntu:20.04"],
+      ],
+    ]);
+  });
+});
