@@ -35,7 +35,7 @@ describe("seeding a deck", () => {
   it("keeps a user's review state when a note is reworded", async () => {
     const slug = newSlug();
     await seedDeck(getDb(), deckFrom(notes, slug));
-    const card = await getDb().card.findFirstOrThrow({ where: { deck: { slug }, prompt: "Docker Desktopとは？" } });
+    const card = await getDb().card.findFirstOrThrow({ where: { deck: { slug }, prompt: "Dockerfileとは？" } });
     const user = await createUser("learner");
     const dueAt = new Date("2026-12-24T00:00:00Z");
     await getDb().cardState.create({
@@ -43,13 +43,15 @@ describe("seeding a deck", () => {
     });
 
     const reworded = notes.replace(
-      "WindowsやMacでDockerを使うためのGUIアプリケーションのこと",
-      "Windows や macOS で Docker を使う GUI アプリ",
+      "「コマンドのインストール」や「設定ファイルの配置」などのレイヤーを重ねて、",
+      "レイヤーを重ねて、",
     );
     expect(await seedDeck(getDb(), deckFrom(reworded, slug))).toMatchObject({ created: 0, retired: 0 });
 
     const after = await getDb().card.findUniqueOrThrow({ where: { id: card.id }, include: { states: true } });
-    expect(after.answer).toBe("Windows や macOS で Docker を使う GUI アプリ");
+    expect(after.answer).toBe(
+      "ベースとなるイメージを指定し、レイヤーを重ねて、新たなイメージを作るための指示が書いてあるテキストファイル",
+    );
     expect(after.states).toEqual([expect.objectContaining({ userId: user.id, stability: 12.5, reps: 3, dueAt })]);
   });
 
