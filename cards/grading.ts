@@ -10,8 +10,12 @@ const objectName = "[A-Za-z0-9][A-Za-z0-9_.-]*";
 const isObjectPlaceholder = (part: string) => /^<(volume|container|network|name)>$/.test(part);
 
 /** Whether a value fits an expected one, where each `<placeholder>` stands for what it names. */
+// A relative path the same with or without `./`, a directory with or without its last `/`.
+const samePath = (value: string) => value.replace(/(^|[=:,])\.\/(?=\S)/g, "$1").replace(/(?<=[^/])\/$/, "");
+
 function fits(expected: string | undefined, given: string | undefined): boolean {
   if (expected === undefined || given === undefined) return expected === given;
+  if (samePath(expected) !== expected || samePath(given) !== given) return fits(samePath(expected), samePath(given));
   const pattern = expected
     .split(/(<[^<>\s]+>)/)
     .map((part) => (isObjectPlaceholder(part) ? objectName : placeholder.test(part) ? ".+" : escapeRegExp(part)))
@@ -46,6 +50,7 @@ export function sameCommand(expected: CommandReading, given: CommandReading, opt
 export const readLine = (line: string): CommandReading => readCommand(shellWords(line), grammars);
 
 const isOptionAnswer = (answer: string) => answer.trim().startsWith("-");
+const asWritten = (line: string) => line.trim().replace(/\s+/g, " ");
 
 // Words a command's usage line writes for "put yours here" (`docker network create name`).
 const genericWords = new Set(["name", "command", "path", "file", "value"]);
@@ -61,12 +66,18 @@ export function isAcceptedCommand(typed: string, answers: string[]): boolean {
   const commandPath = context ? readLine(context).path.join(" ") : "";
   if (isOptionAnswer(typed) && commandPath) {
     const given = readLine(`${commandPath} ${typed}`);
-    return (
-      given.args.length === 0 &&
-      answers.filter(isOptionAnswer).some((answer) => sameCommand(readLine(`${commandPath} ${answer}`), given, true))
-    );
+    // The option asked, and no other: `-it` is no answer to "which option attaches stdin?".
+    const sameOptions = (answer: string) => {
+      const expected = readLine(`${commandPath} ${answer}`);
+      const names = (reading: CommandReading) => [...new Set(reading.options.map((option) => option.name))].sort();
+      return names(expected).join(" ") === names(given).join(" ") && sameCommand(expected, given, true);
+    };
+    return given.args.length === 0 && answers.filter(isOptionAnswer).some(sameOptions);
   }
   const given = readLine(typed);
+  // A line of no known CLI (a Dockerfile line) is compared as written, spaces aside:
+  // shell quoting means nothing there (`CMD ["bash"]` is JSON, `CMD [bash]` is not).
+  if (!given.node) return answers.some((answer) => fits(asWritten(answer), asWritten(typed)));
   return answers.filter((answer) => !isOptionAnswer(answer)).some((answer) => sameCommand(readLine(answer), given));
 }
 

@@ -69,6 +69,13 @@ export const grammarOverlays: Record<string, Overlay> = {
       "container create": [1, 2, ["image", "command"]],
       exec: [2, 2, ["container", "command"]],
       "container exec": [2, 2, ["container", "command"]],
+      // One container or more.
+      ...Object.fromEntries(
+        ["stop", "start", "restart", "kill", "pause", "unpause"].flatMap((name) => [
+          [name, [1, 1, ["container"]]],
+          [`container ${name}`, [1, 1, ["container"]]],
+        ]),
+      ),
       // Optional: without them, all images; a volume with a generated name.
       images: [0, 0, ["repository"]],
       "image ls": [0, 0, ["repository"]],

@@ -45,6 +45,14 @@ describe("typed commands, read with the CLI's grammar", () => {
       "a long option with its value",
     ],
     ["docker run -v <volume>:/data <image>", [], "docker run -v cache:/data node", "placeholders inside a value"],
+    ["docker container stop <container>", [], "docker stop web db", "several containers"],
+    [
+      "docker image build --file docker/date/Dockerfile docker/date",
+      [],
+      "docker build -f ./docker/date/Dockerfile docker/date/",
+      "a path with ./ or a last /",
+    ],
+    ["FROM ubuntu:20.04", [], "  FROM  ubuntu:20.04", "a Dockerfile line, spaces aside"],
     [
       "docker run -v my_volume:/data my_image",
       [],
@@ -79,6 +87,7 @@ describe("typed commands, read with the CLI's grammar", () => {
     ["docker run -v <volume>:<path> <image>", "docker run -v /srv/data:/data node", "a host path for a volume"],
     ["docker run -v <host-path>:<path> <image>", "docker run -v data:/data node", "a volume for a host path"],
     ["docker container stop <container>", "docker container stop 'my web'", "a name Docker would refuse"],
+    ['CMD ["bash"]', "CMD [bash]", "a Dockerfile line that is not the JSON form"],
   ])("%s refuses %j (%s)", (answer, typed) => {
     expect(checkTypedAnswer(typed, answer)).toMatchObject({ isCorrect: false, suggestedGrade: 1 });
   });
@@ -88,9 +97,12 @@ describe("typed commands, read with the CLI's grammar", () => {
     for (const typed of ["-it", "-ti", "-i -t", "--interactive --tty", "docker run -it ubuntu bash"]) {
       expect(checkTypedAnswer(typed, card[0], [...card[1]]).isCorrect, typed).toBe(true);
     }
-    for (const typed of ["-i", "-d", "docker run -it", "docker container run -i ubuntu"]) {
+    for (const typed of ["-i", "-d", "-itd", "docker run -it", "docker container run -i ubuntu"]) {
       expect(checkTypedAnswer(typed, card[0], [...card[1]]).isCorrect, typed).toBe(false);
     }
+    // Asked for one option, two are not an answer.
+    expect(checkTypedAnswer("-it", "-i", ["docker container run -i <image>"]).isCorrect).toBe(false);
+    expect(checkTypedAnswer("--interactive", "-i", ["docker container run -i <image>"]).isCorrect).toBe(true);
     // A card that asks for a command does not take options alone.
     expect(checkTypedAnswer("-a", "docker container ls -a").isCorrect).toBe(false);
   });
