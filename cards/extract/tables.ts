@@ -13,7 +13,7 @@ const cellMeaning = (cell: TableCell) =>
       .join(""),
   );
 
-// "How is it written?": each inline example of a row that starts with its term
+// "How is it written?": a row's first inline example that starts with its term
 // (`FROM ubuntu:20.04` for FROM) is asked with its values given, to be typed as written.
 function exampleCards(
   context: Context,
@@ -23,7 +23,9 @@ function exampleCards(
   const examples = (row.children[1]?.children ?? [])
     .filter((child) => child.type === "inlineCode")
     .map((child) => tidy(child.value))
-    .filter((example) => example.startsWith(`${term} `));
+    .filter((example) => example.startsWith(`${term} `))
+    // One is enough to show how the line is written.
+    .slice(0, 1);
   return examples.map((example) =>
     makeCard(context, section, {
       kind: "typed",
