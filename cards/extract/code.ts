@@ -86,8 +86,10 @@ function namesHint(context: Context, command: string, task: string): string {
   const values = [
     ...reading.options.flatMap((option) => (option.value === undefined ? [] : [option.value])),
     ...reading.args,
-  ].filter((value) => !/^<[^>]+>$/.test(value) && !task.includes(value));
-  return values.length > 0 ? context.phrasing.values(values) : "";
+  ].filter((value) => !/^<[^>]+>$/.test(value));
+  // A value the task already says, whole or part by part (`my_volume`, `/path`), is not repeated.
+  const unsaid = values.filter((value) => !value.split(/[:,=]/).every((part) => !part || task.includes(part)));
+  return unsaid.length > 0 ? context.phrasing.values(unsaid) : "";
 }
 
 /** Commands in code blocks become typed cards: the described task, answered by the command. */

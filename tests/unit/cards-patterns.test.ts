@@ -231,3 +231,17 @@ describe("a table's inline examples", () => {
     ]);
   });
 });
+
+describe("the names a command uses", () => {
+  it("are given in its question, except those its task already says", () => {
+    const notes = [
+      "## マウント",
+      "```",
+      "# ボリューム data をコンテナの /data にマウント",
+      "$ docker run -v data:/data node",
+      "```",
+    ].join("\n");
+    const [card] = generateCards(notes, { path: "notes.md" }).filter((c) => c.kind === "typed");
+    expect(card?.prompt).toBe("「ボリューム data をコンテナの /data にマウント」に使うコマンドは？（node）");
+  });
+});
