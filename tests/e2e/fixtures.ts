@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { type Browser, test as base, type Cookie, expect, type Page } from "@playwright/test";
 
 export type Account = { name: string; email: string; password: string };
 
@@ -29,6 +29,16 @@ export async function signIn(page: Page, account: Pick<Account, "email" | "passw
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
+/** A copy of a session's cookies, used in another browser, no longer opens a personal page. */
+export async function expectCookiesRefused(browser: Browser, cookies: Cookie[]): Promise<void> {
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  const replayed = await replay.newPage();
+  await replayed.goto("/home");
+  await expect(replayed).toHaveURL(/\/sign-in/);
+  await replay.close();
 }
 
 /**
