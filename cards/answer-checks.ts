@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isAcceptedCommand } from "./grading";
-import type { Deck } from "./types";
+import { cardsByKey, type Deck } from "./types";
 
 // Beside the notes (`<notes>.checks.json`), by card key: typed answers the grader must
 // accept and must refuse, so what an author decided about a card cannot drift.
@@ -15,7 +15,7 @@ export const checksPathFor = (notesPath: string) => notesPath.replace(/\.md$/, "
 
 /** Every pinned check the deck fails, as a line an author can act on; [] when all hold. */
 export function failedChecks(deck: Deck, checks: AnswerChecks): string[] {
-  const cards = new Map(deck.cards.map((card) => [card.key, card]));
+  const cards = cardsByKey(deck);
   return Object.entries(checks).flatMap(([key, { accept, refuse }]) => {
     const card = cards.get(key);
     if (!card) return [`${key}: no card has this key`];

@@ -15,7 +15,19 @@ type CardInput = {
   accepted?: string[];
   choices?: string[];
   nodes: Node[];
+  /** Keys this card had before (it asks what they asked): learners keep their history. */
+  formerKeys?: string[];
 };
+
+/** A card as generated, with the keys it replaces (they go to the deck's `folded`). */
+export type NewCard = Card & { formerKeys?: string[] };
+
+/** A node's text with its inline code kept as code (`docker pull`), for the app to show as code. */
+export function textWithCode(node: Node): string {
+  if (node.type === "inlineCode" && "value" in node) return `\`${String(node.value)}\``;
+  if ("children" in node && Array.isArray(node.children)) return (node.children as Node[]).map(textWithCode).join("");
+  return "value" in node && typeof node.value === "string" ? node.value : "";
+}
 
 /** Collapse runs of spaces; trim. */
 export const tidy = (text: string) =>
@@ -41,7 +53,7 @@ export function cardKey(section: string[], kind: CardKind, subject: string): str
   return `${section.join(" > ")} #${kind}: ${tidy(subject).toLowerCase()}`;
 }
 
-export function makeCard(context: Context, section: Section, input: CardInput): Card {
+export function makeCard(context: Context, section: Section, input: CardInput): NewCard {
   // A typed command names every argument it needs (a placeholder where the notes leave one out).
   const complete = (text: string) => (input.kind === "typed" ? completeCommand(tidy(text)) : tidyText(text));
   const answer = complete(input.answer);
@@ -56,8 +68,23 @@ export function makeCard(context: Context, section: Section, input: CardInput): 
     choices: (input.choices ?? []).map(tidyText),
     section: section.path,
     source: { path: context.path, headings: section.path, lines: [Math.min(...starts), Math.max(...ends)] },
+    ...(input.formerKeys?.length ? { formerKeys: input.formerKeys } : {}),
   };
 }
+
+// What carries a meaning's content: its kanji and its longer Latin words (kana, short
+// words and the katakana loanwords every sentence of a deck shares, イメージ, say little).
+const contentOf = (text: string) =>
+  new Set([...(text.match(/\p{Script=Han}/gu) ?? []), ...(text.toLowerCase().match(/[a-z]{4,}/g) ?? [])]);
+function likeness(a: string, b: string): number {
+  const [x, y] = [contentOf(a), contentOf(b)];
+  return (2 * [...x].filter((unit) => y.has(unit)).length) / (x.size + y.size || 1);
+}
+
+// Wrong options per card: the two siblings whose meaning reads most like the answer's
+// (RUN, "run at build time", against CMD, "run when the container starts"), so each card has its own set and none is given
+// away by looking unlike the question.
+const choicesPerCard = 2;
 
 /**
  * "Which term is this?": multiple choice when the siblings give two or more wrong options
@@ -67,11 +94,17 @@ export function reverseCard(
   context: Context,
   section: Section,
   input: Omit<CardInput, "kind" | "choices">,
-  siblings: string[],
+  meaning: string,
+  siblings: { term: string; meaning: string }[],
 ): Card {
-  return siblings.length >= 2
-    ? makeCard(context, section, { ...input, kind: "choice", choices: siblings })
-    : makeCard(context, section, { ...input, kind: "reverse" });
+  if (siblings.length < 2) return makeCard(context, section, { ...input, kind: "reverse" });
+  const choices = siblings
+    .map((sibling, index) => ({ ...sibling, index, score: likeness(meaning, sibling.meaning) }))
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .slice(0, choicesPerCard)
+    .sort((a, b) => a.index - b.index)
+    .map((sibling) => sibling.term);
+  return makeCard(context, section, { ...input, kind: "choice", choices });
 }
 
 /** Whether a prompt would give its own answer away. */

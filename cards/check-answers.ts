@@ -3,25 +3,26 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { z } from "zod";
 import { isAcceptedCommand } from "./grading";
-import { deckSchema } from "./types";
+import { type Card, cardsByKey, deckSchema } from "./types";
 
 const lineSchema = z.object({ key: z.string(), answer: z.string() });
 
 /**
  * Grade answers as the review page would: JSON lines `{"key", "answer"}` in, one JSON line
  * `{"key", "answer", "correct"}` out per line, in order. A line that cannot be graded
- * (not JSON, an unknown key, a card that is not typed) gets `"error"` instead.
+ * (not JSON, an unknown key, a card that is not typed) gets `"error"` instead. The key of a
+ * card folded into another grades with the card kept.
  */
 export async function checkAnswers(deckPath: string, input: Readable, output: Writable): Promise<void> {
   const deck = deckSchema.parse(JSON.parse(readFileSync(deckPath, "utf8")));
-  const cards = new Map(deck.cards.map((card) => [card.key, card]));
+  const cards = cardsByKey(deck);
   for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
     if (!line.trim()) continue;
     output.write(`${JSON.stringify(gradeLine(line, cards))}\n`);
   }
 }
 
-function gradeLine(line: string, cards: Map<string, z.infer<typeof deckSchema>["cards"][number]>) {
+function gradeLine(line: string, cards: Map<string, Card>) {
   let parsed: z.infer<typeof lineSchema>;
   try {
     parsed = lineSchema.parse(JSON.parse(line));

@@ -77,6 +77,9 @@ export function readCommand(words: string[], grammars: Record<string, CommandGra
       }
     }
   }
+  // `volume create --name x` is `volume create x`.
+  const named = options.findIndex((option) => option.name === node.argOption && option.value !== undefined);
+  if (named !== -1 && args.length === 0) args.push(...options.splice(named, 1).map((option) => option.value ?? ""));
   const own = path.join(" ");
   return { commands: grammar.same[own] ?? [own], path: [program, ...path], options, args, node };
 }

@@ -3,16 +3,27 @@ import { NotesError } from "./types";
 
 // Corrections live beside the notes (`<notes>.corrections.json`), keyed by line: the
 // user's notes stay as written, and the deck is generated from the corrected text.
+// A replacement may span lines ("\n"): what a line says may need two sections to ask well.
+// A correction that changes what a card is keyed by says where the card went (`moved`:
+// old key -> new key), so learners keep its history.
 export const correctionSchema = z.object({
   find: z.string().min(1),
   replace: z.string(),
   reason: z.string().min(1),
+  moved: z.record(z.string().min(1), z.string().min(1)).optional(),
 });
 export const correctionsSchema = z.record(z.string().regex(/^\d+$/), z.array(correctionSchema).min(1));
 export type Corrections = z.infer<typeof correctionsSchema>;
 
-/** Apply line-keyed corrections; a `find` that is no longer on its line is an error, not a silent skip. */
-export function applyCorrections(text: string, corrections: Corrections, path: string): string {
+/**
+ * Apply line-keyed corrections; a `find` that is no longer on its line is an error, not a
+ * silent skip. `origin[i]` is the line of the notes that line `i + 1` of the text comes from.
+ */
+export function applyCorrections(
+  text: string,
+  corrections: Corrections,
+  path: string,
+): { text: string; origin: number[]; moved: Record<string, string> } {
   const lines = text.split("\n");
   for (const [lineKey, fixes] of Object.entries(corrections)) {
     const line = Number(lineKey);
@@ -25,5 +36,14 @@ export function applyCorrections(text: string, corrections: Corrections, path: s
     }
     lines[line - 1] = fixed;
   }
-  return lines.join("\n");
+  const split = lines.map((line) => line.split("\n"));
+  const moved = Object.assign(
+    {},
+    ...Object.values(corrections).flatMap((fixes) => fixes.map((fix) => fix.moved ?? {})),
+  );
+  return {
+    text: split.flat().join("\n"),
+    origin: split.flatMap((parts, index) => parts.map(() => index + 1)),
+    moved,
+  };
 }

@@ -1,4 +1,4 @@
-import { type Context, tidy } from "./card";
+import { type Context, type NewCard, tidy } from "./card";
 import { type Alias, aliasOf, isDockerCommand } from "./commands";
 import { applyCorrections, type Corrections } from "./corrections";
 import { extractCloze } from "./extract/cloze";
@@ -10,10 +10,11 @@ import { extractInlineCommands } from "./extract/inline-commands";
 import { extractLists } from "./extract/lists";
 import { extractTables } from "./extract/tables";
 import { extractVersus } from "./extract/versus";
+import { optionAsked, readLine } from "./grading";
 import { parseMarkdown, repairNotes } from "./markdown";
 import { allSections, buildOutline, type Section } from "./outline";
 import { phrasingFor } from "./phrasing";
-import type { Card } from "./types";
+import { type Card, NotesError } from "./types";
 
 export type GenerateOptions = { path: string; corrections?: Corrections };
 
@@ -48,7 +49,8 @@ export function generateDeckCards(
   notes: string,
   { path, corrections = {} }: GenerateOptions,
 ): { cards: Card[]; folded: Record<string, string> } {
-  const text = repairNotes(applyCorrections(notes, corrections, path));
+  const corrected = applyCorrections(notes, corrections, path);
+  const text = repairNotes(corrected.text);
   const sections = allSections(buildOutline(parseMarkdown(text)));
   const aliases = collectAliases(sections);
   const context: Context = { path, phrasing: phrasingFor(text) };
@@ -63,22 +65,31 @@ export function generateDeckCards(
     ...extractInlineCommands(context, section, aliases),
     ...extractCloze(context, section),
   ]);
-  const seenKeys = new Set<string>();
-  const keptFor = new Map<string, string>();
+  // Lines of the corrected text back to the notes' lines (a correction may add lines).
+  const noteLine = (line: number) => corrected.origin[line - 1] ?? line;
+  for (const card of cards) card.source.lines = [noteLine(card.source.lines[0]), noteLine(card.source.lines[1])];
+  // The same question twice is one card: a typed command asked in two places (kept: the
+  // one the notes ask most specifically, see `preference`), or the same prompt twice.
+  const questionOf = (card: Card) =>
+    card.kind === "typed" && !optionAsked(card.answer)
+      ? `typed|${commandSignature(card.answer)}`
+      : `${card.kind}|${card.prompt}`;
+  const best = new Map<string, Card>();
+  for (const card of cards) {
+    const question = questionOf(card);
+    const other = best.get(question);
+    if (!other || preference(card) > preference(other)) best.set(question, card);
+  }
   const folded: Record<string, string> = {};
+  const seenKeys = new Set<string>();
   const kept = cards
     // What markup can leave empty (a heading of only backticks) asks nothing.
     .filter((card) => card.prompt && card.answer && card.section.every(Boolean))
     .filter((card) => {
-      // The same question twice (a command shown in two sections) is one card.
-      const isCombination = card.key.includes("#typed: combines");
-      const question =
-        card.kind === "typed" && !isCombination ? `typed|${tidy(card.answer)}` : `${card.kind}|${card.prompt}`;
-      const keptKey = keptFor.get(question);
-      if (keptKey !== undefined && keptKey !== card.key) folded[card.key] = keptKey;
-      if (seenKeys.has(card.key) || keptKey !== undefined) return false;
+      const keptCard = best.get(questionOf(card));
+      if (keptCard && keptCard !== card && keptCard.key !== card.key) folded[card.key] = keptCard.key;
+      if (seenKeys.has(card.key) || keptCard !== card) return false;
       seenKeys.add(card.key);
-      keptFor.set(question, card.key);
       return true;
     })
     .sort((a, b) => a.source.lines[0] - b.source.lines[0]);
@@ -88,5 +99,33 @@ export function generateDeckCards(
     const [from, to] = card.kind === "choice" ? ["#choice:", "#reverse:"] : ["#reverse:", "#choice:"];
     if (card.kind === "choice" || card.kind === "reverse") folded[card.key.replace(from, to)] = card.key;
   }
+  for (const card of cards as NewCard[]) {
+    for (const former of card.formerKeys ?? []) if (kept.includes(card)) folded[former] = card.key;
+    delete card.formerKeys;
+  }
+  for (const [from, to] of Object.entries(corrected.moved)) {
+    if (!kept.some((card) => card.key === to))
+      throw new NotesError(`a card moved to "${to}", which no card has`, path, 1);
+    folded[from] = to;
+  }
   return { cards: kept, folded };
+}
+
+// Which command a typed card asks for: its command path and the options it uses
+// with their values (`docker volume create` and `docker volume create my_volume` ask the same).
+function commandSignature(answer: string): string {
+  const reading = readLine(answer);
+  const [command] = reading.commands;
+  if (!reading.node || !command) return tidy(answer);
+  const value = (text?: string) => (text === undefined || /^<[^>]+>$/.test(text) ? "" : `=${text}`);
+  return [command, ...reading.options.map((option) => `${option.name}${value(option.value)}`).sort()].join(" ");
+}
+
+// Of two cards asking the same command: the one combining commands (the notes' own
+// question), then the one with the most names given (an example to type), then the first.
+function preference(card: Card): number {
+  if (card.key.includes("#typed: combines")) return Number.POSITIVE_INFINITY;
+  const reading = readLine(card.answer);
+  const values = [...reading.args, ...reading.options.flatMap((option) => option.value ?? [])];
+  return values.filter((value) => !/^<[^>]+>$/.test(value)).length - values.length / 2;
 }

@@ -39,7 +39,12 @@ export function sameCommand(expected: CommandReading, given: CommandReading, opt
     typedOptions.some((typed) => typed.name === option.name && fits(option.value, typed.value)),
   );
   if (optionsOnly) return optionsFit;
-  const argsFit = expected.args.every((arg, index) => fits(arg, given.args[index]));
+  // The command a container runs, by name or by its path there (`bash` = `/bin/bash`).
+  const asProgram = (arg: string | undefined, index: number) =>
+    names[index] === "command" && arg?.startsWith("/") ? arg.split("/").at(-1) : arg;
+  const argsFit = expected.args.every(
+    (arg, index) => fits(arg, given.args[index]) || fits(arg, asProgram(given.args[index], index)),
+  );
   const countFits =
     given.args.length >= Math.max(required, expected.args.length) &&
     (more > 0 || given.args.length <= Math.max(names.length, expected.args.length));
@@ -72,7 +77,11 @@ export function isAcceptedCommand(typed: string, answers: string[]): boolean {
       const names = (reading: CommandReading) => [...new Set(reading.options.map((option) => option.name))].sort();
       return names(expected).join(" ") === names(given).join(" ") && sameCommand(expected, given, true);
     };
-    return given.args.length === 0 && answers.filter(isOptionAnswer).some(sameOptions);
+    // "Which option?" is answered by the option: its value may be left out where the card
+    // has a placeholder (`--name` for `--name <name>`), not where it names one.
+    const valueLeftOut = (answer: string) =>
+      answer.replace(/\s+<[^<>\s]+>/g, "") !== answer && sameOptions(answer.replace(/\s+<[^<>\s]+>/g, ""));
+    return given.args.length === 0 && answers.filter(isOptionAnswer).some((a) => sameOptions(a) || valueLeftOut(a));
   }
   const given = readLine(typed);
   // A line of no known CLI (a Dockerfile line) is compared as written, spaces aside:

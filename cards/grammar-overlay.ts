@@ -10,6 +10,8 @@ type Overlay = {
   options?: Record<string, Record<string, [string, 0 | 1]>>;
   /** Positional arguments the spec describes wrongly (see GrammarNode.args). */
   args?: Record<string, [number, 0 | 1 | 2, string[]]>;
+  /** Options that give the first argument another way: command path -> option spelling. */
+  argOptions?: Record<string, string>;
 };
 
 const containerShorthands = [
@@ -60,7 +62,14 @@ export const grammarOverlays: Record<string, Overlay> = {
       // `docker inspect` inspects any object by its name or id.
       ...["container", "image", "volume", "network"].map((object) => [`${object} inspect`, "inspect"]),
     ],
-    options: { build: buildTag, "image build": buildTag, "buildx build": buildTag },
+    options: {
+      build: buildTag,
+      "image build": buildTag,
+      "buildx build": buildTag,
+      // Hidden in `--help`, still read (docker/cli, cli/command/volume/create.go).
+      "volume create": { "--name": ["--name", 1] },
+    },
+    argOptions: { "volume create": "--name" },
     // `run IMAGE [COMMAND] [ARG...]`; `exec CONTAINER COMMAND [ARG...]`.
     args: {
       run: [1, 2, ["image", "command"]],

@@ -9,6 +9,8 @@ export type GrammarNode = {
    * of the same, 2 a command with its own options); and their names.
    */
   args?: [number, 0 | 1 | 2, string[]];
+  /** An option that is another way to give the first argument (`volume create --name x`). */
+  argOption?: string;
 };
 
 /** A program's grammar (cards/grammars/<program>.json, made by `npm run cards`). */

@@ -100,6 +100,11 @@ export async function compileGrammar(program: string): Promise<CommandGrammar> {
     if (!node) throw new Error(`grammar overlay: no command "${program} ${path}"`);
     node.args = args;
   }
+  for (const [path, option] of Object.entries(overlay?.argOptions ?? {})) {
+    const node = nodeAt(root, path);
+    if (!node?.opts?.[option]) throw new Error(`grammar overlay: no option ${option} for "${program} ${path}"`);
+    node.argOption = option;
+  }
   // Shorthands: `exec` is `container exec`; `inspect` is any object's inspect.
   for (const [canonical = "", ...others] of overlay?.same ?? []) {
     for (const path of [canonical, ...others]) {

@@ -7,19 +7,27 @@ export type Phrasing = {
   whichCommand: (task: string) => string;
   whichOption: (task: string, command: string) => string;
   whichShows: (task: string) => string;
+  argumentOf: (command: string, argument: string) => string;
   commandOf: (purpose: string, heading: string) => string;
   whichTerm: (clue: string) => string;
   whichOfGroup: (description: string, group: string) => string;
   combines: (commands: string[]) => string;
   partsOf: (command: string, count: number) => string;
+  /** The heads of a list asked item by item: what the items are, and how many. */
   nameKinds: (title: string, count: number) => string;
   nameAbilities: (title: string, count: number) => string;
   nameTraits: (subject: string, count: number) => string;
   nameWays: (statement: string, count: number) => string;
+  theFollowing: (lead: string, count: number) => string | undefined;
+  /** A list with one item blanked, the others shown to go on. */
+  listCloze: (head: string, items: string[]) => string;
+  /** A list of one item, asked as what it is ("コンテナ型の欠点は？"). */
+  theOne: (title: string) => string;
   tableEffect: (table: string, term: string) => string;
   tableWhich: (table: string, effect: string) => string;
   tableExample: (table: string, effect: string, values: string) => string;
   versus: (statement: string, labels: string[]) => string;
+  versusCommand: (command: string, labels: string[]) => string;
   qualified: (label: string, base: string) => string;
   values: (values: string[]) => string;
 };
@@ -27,6 +35,9 @@ export type Phrasing = {
 // "コンテナを停止" (a verbal noun after its object) said as the verb it is: "コンテナを停止する".
 const asVerb = (task: string) =>
   /[をてで](停止|削除|作成|起動|確認|表示|実行|取得)$/.test(task) ? `${task}する` : task;
+
+// A quotation inside a quotation takes the inner brackets: 「…『コマンドのインストール』…」.
+const quote = (text: string) => `「${text.replace(/「/g, "『").replace(/」/g, "』")}」`;
 
 const ja: Phrasing = {
   language: "ja",
@@ -40,23 +51,30 @@ const ja: Phrasing = {
       ? `${asVerb(task)}コマンドは？`
       : /一覧$/.test(task)
         ? `${task}を表示するコマンドは？`
-        : `「${task}」に使うコマンドは？`,
-  whichOption: (task, command) => `${command} で「${asVerb(task)}」には、どのオプションを使う？`,
-  whichShows: (task) => `「${task}」を確認するコマンドは？`,
+        : `${quote(task)}に使うコマンドは？`,
+  whichOption: (task, command) => `${command} で${quote(asVerb(task))}には、どのオプションを使う？`,
+  whichShows: (task) => `${quote(task)}を確認するコマンドは？`,
+  argumentOf: (command, argument) => `\`${command}\` の引数 \`${argument}\` は何を指定している？`,
   commandOf: (purpose, heading) => `${purpose}：${heading}は？`,
-  whichTerm: (clue) => `「${clue}」とは何のこと？`,
-  whichOfGroup: (description, group) => `「${description}」のは、${group}のうちどれ？`,
+  whichTerm: (clue) => `${quote(clue)}とは何のこと？`,
+  whichOfGroup: (description, group) => `${quote(description)}のは、${group}のうちどれ？`,
   combines: (commands) => `${commands.map((c) => `\`${c}\``).join("・")} を一度に実行するコマンドは？`,
   partsOf: (command, count) => `${command} が一度に実行する${count}つのコマンドは？`,
-  nameKinds: (title, count) => `${title}を${count}つ挙げてください。`,
-  nameAbilities: (title, count) => `${title}でできることを${count}つ挙げてください。`,
-  nameTraits: (subject, count) => `${subject}の特徴を${count}つ挙げてください。`,
-  nameWays: (statement, count) => `${statement}。その方法を${count}つ挙げてください。`,
+  nameKinds: (title, count) => `${title}（${count}つ）`,
+  nameAbilities: (title, count) => `${title}でできること（${count}つ）`,
+  nameTraits: (subject, count) => `${subject}の特徴（${count}つ）`,
+  nameWays: (statement, count) => `${statement}。その方法（${count}つ）`,
+  // "イメージには下記のような情報が含まれている" -> "イメージには次の情報が含まれている（4つ）".
+  theFollowing: (lead, count) =>
+    /下記の(ような)?/.test(lead) ? `${lead.replace(/下記の(ような)?/, "次の")}（${count}つ）` : undefined,
+  listCloze: (head, items) => `${head}：${items.join("／")}`,
+  theOne: (title) => `${title}は？`,
   tableEffect: (table, term) => `${table}の ${term} は何をする？`,
-  tableWhich: (table, effect) => `${table}で「${effect}」のはどれ？`,
-  tableExample: (table, effect, values) => `${table}で「${effect}」行を書くと？（${values}）`,
+  tableWhich: (table, effect) => `${table}で${quote(effect)}のはどれ？`,
+  tableExample: (table, effect, values) => `${table}で${quote(effect)}行を書くと？（${values}）`,
   versus: (statement, labels) =>
-    `「${statement}」のは、${labels.length === 2 ? `${labels[0]}と${labels[1]}のどちら` : `${labels.join("・")}のどれ`}？`,
+    `${quote(statement)}のは、${labels.length === 2 ? `${labels[0]}と${labels[1]}のどちら` : `${labels.join("・")}のどれ`}？`,
+  versusCommand: (command, labels) => `\`${command}\` は、${labels.join("と")}のどちら？`,
   qualified: (label, base) => `${label}の${base}`,
   values: (values) => `（${values.join("、")}）`,
 };
@@ -70,18 +88,24 @@ const en: Phrasing = {
   whichOption: (task, command) => `Which option of ${command} does this: “${task}”?`,
   whichShows: (task) => `Which command shows ${task.replace(/^the\s+/i, "the ")}?`,
   commandOf: (purpose, heading) => `${purpose}: ${heading}?`,
+  argumentOf: (command, argument) => `In \`${command}\`, what does the argument \`${argument}\` give?`,
   whichTerm: (clue) => `What is described here: “${clue}”?`,
   whichOfGroup: (description, group) => `Which of the ${group.toLowerCase()} is “${description}”?`,
   combines: (commands) => `Which command runs ${commands.map((c) => `\`${c}\``).join(", ")} in one go?`,
   partsOf: (command, count) => `Which ${count} commands does \`${command}\` run in one go?`,
-  nameKinds: (title, count) => `Name ${count}: ${title.toLowerCase()}.`,
-  nameAbilities: (title, count) => `Name ${count} things ${title} can do.`,
-  nameTraits: (subject, count) => `Name ${count} characteristics of ${subject}.`,
-  nameWays: (statement, count) => `${statement}. Name ${count} ways.`,
+  nameKinds: (title, count) => `${title} (${count})`,
+  nameAbilities: (title, count) => `What ${title} can do (${count})`,
+  nameTraits: (subject, count) => `Characteristics of ${subject} (${count})`,
+  nameWays: (statement, count) => `${statement}. Ways to do it (${count})`,
+  theFollowing: (lead, count) =>
+    /\b(the )?following\b/i.test(lead) ? `${lead.replace(/[:：]\s*$/, "")} (${count})` : undefined,
+  listCloze: (head, items) => `${head}: ${items.join(" / ")}`,
+  theOne: (title) => `${title}?`,
   tableEffect: (table, term) => `In ${table}, what does ${term} do?`,
   tableWhich: (table, effect) => `In ${table}, which one does this: “${effect}”?`,
   tableExample: (table, effect, values) => `In ${table}, write the line that does this: “${effect}” (${values})`,
   versus: (statement, labels) => `“${statement}”: ${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}?`,
+  versusCommand: (command, labels) => `\`${command}\`: ${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}?`,
   qualified: (label, base) => `${label} ${base}`,
   values: (values) => ` (${values.join(", ")})`,
 };

@@ -46,3 +46,16 @@ export class NotesError extends Error {
     super(`${path}:${line}: ${message}`);
   }
 }
+
+/**
+ * A deck's cards by key, a folded card's old key included (it names the card kept), so
+ * what was written about a card before it was folded still finds it.
+ */
+export function cardsByKey(deck: Deck): Map<string, Card> {
+  const cards = new Map(deck.cards.map((card) => [card.key, card]));
+  for (const [old, kept] of Object.entries(deck.folded)) {
+    const card = cards.get(kept);
+    if (card && !cards.has(old)) cards.set(old, card);
+  }
+  return cards;
+}

@@ -1,6 +1,6 @@
 import type { ListItem, Paragraph, PhrasingContent, RootContent } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
-import { type Context, givesAway, makeCard, tidy, tidyText } from "../card";
+import { type Context, givesAway, makeCard, textWithCode, tidy, tidyText } from "../card";
 import type { Section } from "../outline";
 import type { Card } from "../types";
 import { cleanLabel } from "./versus";
@@ -16,7 +16,7 @@ function paragraphsOf(nodes: RootContent[]): Paragraph[] {
 }
 
 function withBlank(children: PhrasingContent[], target: PhrasingContent, blank: string): string {
-  return children.map((child) => (child === target ? blank : textOf(child))).join("");
+  return children.map((child) => (child === target ? blank : textWithCode(child))).join("");
 }
 
 // A sentence that leans on the one before (「それは…」「また、…」) cannot be read alone.
@@ -33,13 +33,23 @@ function standsAlone(sentence: string, prompt: string, blank: string, answer: st
   return answer.length <= (tidyText(prompt).length - blank.length) * 1.4;
 }
 
+// The first word of an answer ("ホスト" of "ホスト OS", up to a space or a change of script).
+const leadWord = (answer: string) =>
+  answer.match(/^(\p{Script=Katakana}|ー)+(?=\s|[A-Za-z0-9])|^[A-Za-z]+(?=\s)|^\S+(?=\s)/u)?.[0] ?? answer;
+
+/** Whether the rest of a cloze names the start of its answer ("ホスト型仮想化：［ ］に…" for ホスト OS). */
+function hintedBy(rest: string, answer: string): boolean {
+  const word = leadWord(answer);
+  return word.length >= 2 && word !== answer && rest.includes(word);
+}
+
 /** Bold spans are what the author wanted remembered: each becomes a blank to fill. */
 export function extractCloze(context: Context, section: Section): Card[] {
   const cards: Card[] = [];
   for (const paragraph of paragraphsOf(section.body)) {
     const strongs = paragraph.children.filter((child) => child.type === "strong");
     for (const strong of strongs) {
-      const answer = tidy(textOf(strong));
+      const answer = tidy(textWithCode(strong));
       const blank = context.phrasing.blank;
       const sentence = tidy(withBlank(paragraph.children, strong, blank));
       // A blank first has no subject to go on: say which section it is about.
@@ -47,8 +57,9 @@ export function extractCloze(context: Context, section: Section): Card[] {
       // A blank that is the whole sentence, or whose answer is written next to it, teaches nothing.
       if (!answer || prompt.replace(blank, "").trim().length < 4 || givesAway(prompt.replace(blank, ""), answer))
         continue;
-      if (!standsAlone(sentence, prompt, blank, answer)) continue;
-      cards.push(makeCard(context, section, { kind: "cloze", subject: answer, prompt, answer, nodes: [paragraph] }));
+      if (!standsAlone(sentence, prompt, blank, answer) || hintedBy(prompt.replace(blank, ""), answer)) continue;
+      const subject = tidy(textOf(strong));
+      cards.push(makeCard(context, section, { kind: "cloze", subject, prompt, answer, nodes: [paragraph] }));
     }
   }
   return cards;

@@ -1,12 +1,30 @@
 import type { Code, RootContent } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
+import type { Node } from "unist";
 import { type Context, givesAway, makeCard } from "../card";
 import { type Alias, cleanCommand, equivalents, isDockerCommand } from "../commands";
 import { completeCommand, optionAsked, readLine } from "../grading";
 import type { Section } from "../outline";
 import type { Card } from "../types";
 
-export type CommandGroup = { description: string | undefined; commands: string[]; code: Code };
+/** A part of a command the notes annotate on its own line (`--file x \\ *Dockerfileの所在`). */
+export type AnnotatedPart = { part: string; note: string };
+export type CommandGroup = { description: string | undefined; commands: string[]; code: Code; parts: AnnotatedPart[] };
+
+const annotation = /[ \t\u3000]+[*＊](\S.*)$/;
+
+/** The annotated parts of a command written over several lines. */
+function annotatedParts(raw: string): AnnotatedPart[] {
+  return raw.split("\n").flatMap((line) => {
+    const note = annotation.exec(line)?.[1]?.trim();
+    const part = line
+      .replace(annotation, "")
+      .replace(/\\\s*$/, "")
+      .replace(/^\s*\$\s*/, "")
+      .trim();
+    return note && part ? [{ part, note }] : [];
+  });
+}
 
 /**
  * A code block as the notes write it: a comment line (or `# comment`) describes the
@@ -27,10 +45,11 @@ export function commandGroups(code: Code): CommandGroup[] {
       while (/\\\s*(?:[*＊]\S.*)?$/.test(raw) && index + 1 < lines.length) raw += `\n${lines[++index]}`;
       const command = cleanCommand(raw);
       if (!current) {
-        current = { description, commands: [], code };
+        current = { description, commands: [], code, parts: [] };
         groups.push(current);
       }
       current.commands.push(command);
+      current.parts.push(...annotatedParts(raw));
     } else {
       description = line.replace(/^#\s*/, "").replace(/^例\)\s*/, "");
       current = undefined;
@@ -92,6 +111,30 @@ function namesHint(context: Context, command: string, task: string): string {
   return unsaid.length > 0 ? context.phrasing.values(unsaid) : "";
 }
 
+/**
+ * What the notes say about each part of a command: an option as "which option does
+ * this?", an argument as "what is this argument?".
+ */
+function partCards(context: Context, section: Section, answer: string, parts: AnnotatedPart[], nodes: Node[]): Card[] {
+  const command = readLine(answer).path.join(" ");
+  return parts.map(({ part, note }) => {
+    const [word = ""] = part.split(/\s+/);
+    if (!word.startsWith("-")) {
+      const prompt = context.phrasing.argumentOf(answer, part);
+      return makeCard(context, section, { kind: "basic", subject: `${answer}: ${part}`, prompt, answer: note, nodes });
+    }
+    const option = optionAsked(`${command} ${word}`) ?? word;
+    return makeCard(context, section, {
+      kind: "typed",
+      subject: `${answer}: ${word}`,
+      prompt: context.phrasing.whichOption(note, command),
+      answer: option,
+      accepted: [`${command} ${word}`],
+      nodes,
+    });
+  });
+}
+
 /** Commands in code blocks become typed cards: the described task, answered by the command. */
 export function extractCodeCommands(context: Context, section: Section, aliases: Alias[]): Card[] {
   const title = section.path.at(-1) ?? "";
@@ -136,6 +179,7 @@ export function extractCodeCommands(context: Context, section: Section, aliases:
         continue;
       }
       cards.push(makeCard(context, section, { kind: "typed", subject: answer, prompt, answer, accepted, nodes }));
+      cards.push(...partCards(context, section, answer, group.parts, nodes));
     }
   }
   return cards;

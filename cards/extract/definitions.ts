@@ -39,10 +39,12 @@ export function extractDefinitions(context: Context, section: Section): Card[] {
       );
       const description = mask(meaning, term);
       if (givesAway(description, term)) continue;
-      const others = definitions.filter((d) => d.term !== term).map((d) => d.term);
+      const others = definitions.filter((d) => d.term !== term);
       const group = section.path.at(-1) ?? "";
       const prompt = context.phrasing.whichOfGroup(description, group);
-      cards.push(reverseCard(context, section, { subject: term, prompt, answer: term, nodes: [item] }, others));
+      cards.push(
+        reverseCard(context, section, { subject: term, prompt, answer: term, nodes: [item] }, meaning, others),
+      );
     }
   }
   return cards;

@@ -1,6 +1,6 @@
 import type { Paragraph } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
-import { type Context, givesAway, makeCard, mask, tidy } from "../card";
+import { type Context, givesAway, makeCard, mask, textWithCode, tidy } from "../card";
 import { type Alias, equivalents, isDockerCommand } from "../commands";
 import type { Section } from "../outline";
 import type { Card } from "../types";
@@ -12,7 +12,7 @@ import { cleanLabel } from "./versus";
  */
 function sentences(paragraph: Paragraph, count = 2): string {
   const text = tidy(
-    textOf(paragraph)
+    textWithCode(paragraph)
       .replace(/([.!?])\n/g, "$1 ")
       .replace(/([^。、.!?！？\n])\n(?![\u3040-\u309f])/g, "$1。")
       .replace(/\n/g, ""),
@@ -65,8 +65,9 @@ export function extractExplanations(context: Context, section: Section, aliases:
 
   const clue = term.split(/\s*\/\s*/).reduce((text, part) => mask(text, part), mask(explanation, term));
   const firstClue = (clue.split(/。|\.\s/)[0] ?? clue).trim().replace(/\.$/, "");
-  // Skip when the clue names the answer, is mostly blanks, or spells out an acronym ("Amazon ECS ( 〇〇 )").
-  const isThin = firstClue.replace(/〇〇/g, "").trim().length < 6 || /[(（]\s*〇〇\s*[)）]/.test(firstClue);
+  // Skip when the clue names the answer or needs it blanked out ("〇〇コマンドで…": a riddle,
+  // and the answer's own words), is mostly blanks, or spells out an acronym ("Amazon ECS ( 〇〇 )").
+  const isThin = firstClue.replace(/〇〇/g, "").trim().length < 6 || firstClue.includes("〇〇");
   if (givesAway(firstClue, term) || isThin) return cards;
   cards.push(
     isCommand

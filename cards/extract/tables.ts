@@ -65,11 +65,9 @@ export function extractTables(context: Context, section: Section): Card[] {
         }),
       );
       if (givesAway(meaning, term)) continue;
-      const others = rows
-        .filter((other) => other.term !== term && other.meaning !== meaning)
-        .map((other) => other.term);
+      const others = rows.filter((other) => other.term !== term && other.meaning !== meaning);
       const prompt = context.phrasing.tableWhich(title, meaning);
-      cards.push(reverseCard(context, section, { subject: term, prompt, answer: term, nodes: [row] }, others));
+      cards.push(reverseCard(context, section, { subject: term, prompt, answer: term, nodes: [row] }, meaning, others));
       cards.push(...exampleCards(context, section, { title, term, meaning, row }));
     }
   }

@@ -1,10 +1,12 @@
-import type { List, Paragraph, RootContent } from "mdast";
+import type { Code, List, ListItem, Paragraph, RootContent } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
-import { type Context, givesAway, makeCard, tidy } from "../card";
+import { type Context, cardKey, givesAway, makeCard, textWithCode, tidy } from "../card";
+import { readLine } from "../grading";
 import type { Section } from "../outline";
 import type { Card } from "../types";
+import { commandGroups } from "./code";
 
-type Side = { label: string; list: List };
+type Side = { label: string; list: List; section?: Section };
 
 /** "ボリュームマウント (Volume Mounting):" -> "ボリュームマウント"; "デフォルト(…)だと" -> "デフォルト". */
 export function cleanLabel(text: string): string {
@@ -33,7 +35,7 @@ function sharedAffix(a: string, b: string): number {
 function sidesFromSubsections(section: Section): Side[] {
   const sides = section.children.flatMap((child) => {
     const list = child.body[0]?.type === "list" ? firstList(child.body) : undefined;
-    return list ? [{ label: cleanLabel(child.path.at(-1) ?? ""), list }] : [];
+    return list ? [{ label: cleanLabel(child.path.at(-1) ?? ""), list, section: child }] : [];
   });
   // The sides named alike: each shares two or more characters with another.
   const alike = sides.filter((side) =>
@@ -50,7 +52,7 @@ function statementsAbout(
   const found: { label: string; statement: string; node: RootContent }[] = [];
   const bodies = [section.body, ...section.children.map((child) => child.body)].flat();
   for (const node of bodies.filter((n) => n.type === "paragraph")) {
-    for (const sentence of textOf(node).split(/\n|。/)) {
+    for (const sentence of textWithCode(node).split(/\n|。/)) {
       const label = labels.find((l) => sentence.trim().startsWith(`${l}は`));
       if (!label) continue;
       const statement = tidy(sentence.trim().slice(label.length + 1))
@@ -81,38 +83,73 @@ const stem = (label: string) => label.replace(/ー/g, "").replace(/ネットワ�
 // Pros against cons: any statement's tone gives its side away (「起動がはやい」 is a pro).
 const prosAndCons = /(利点|欠点|メリット|デメリット|長所|短所|pros?|cons?|advantages?|disadvantages?)$/i;
 
+/** "Which side says this?", as multiple choice among the sides (asked before as a plain card). */
+function sideCard(
+  context: Context,
+  section: Section,
+  input: { subject: string; statement: string; label: string; labels: string[]; node: RootContent | ListItem },
+): Card {
+  const { subject, statement, label, labels, node } = input;
+  return makeCard(context, section, {
+    kind: "choice",
+    subject,
+    formerKeys: [cardKey(section.path, "basic", subject)],
+    prompt: context.phrasing.versus(statement, labels),
+    answer: label,
+    choices: labels.filter((other) => other !== label),
+    nodes: [node],
+  });
+}
+
+/**
+ * The same command shown under each side, written differently (`docker run -v my_volume:…`
+ * under volumes, `docker run -v /host/path:…` under bind mounts): which side is this one?
+ */
+function commandCards(context: Context, section: Section, sides: Side[]): Card[] {
+  const labels = sides.map((side) => side.label);
+  const shown = sides.flatMap(({ label, section: side }) =>
+    (side?.body ?? [])
+      .filter((node): node is Code => node.type === "code")
+      .flatMap((code) => commandGroups(code).flatMap((group) => group.commands))
+      .map((command) => ({ label, command, name: readLine(command).commands[0] ?? command })),
+  );
+  return shown.flatMap(({ label, command, name }, index) => {
+    const elsewhere = shown.some((other) => other.name === name && other.label !== label);
+    if (!elsewhere) return [];
+    const node = sides.find((side) => side.label === label)?.section?.body.find((n) => n.type === "code");
+    return [
+      makeCard(context, section, {
+        kind: "choice",
+        subject: `${label}: command ${index + 1}`,
+        prompt: context.phrasing.versusCommand(command, labels),
+        answer: label,
+        choices: labels.filter((other) => other !== label),
+        nodes: node ? [node] : [],
+      }),
+    ];
+  });
+}
+
 export function extractVersus(context: Context, section: Section): Card[] {
   const cards: Card[] = [];
   for (const sides of [sidesFromSubsections(section), sidesFromLeads(context, section)]) {
     if (sides.length < 2) continue;
     const labels = sides.map((side) => side.label);
     if (labels.every((label) => prosAndCons.test(label.trim()))) continue;
+    cards.push(...commandCards(context, section, sides));
     for (const [index, { label, statement, node }] of statementsAbout(section, labels).entries()) {
       cards.push(
-        makeCard(context, section, {
-          kind: "basic",
-          subject: `${label}: sentence ${index + 1}`,
-          prompt: context.phrasing.versus(statement, labels),
-          answer: label,
-          nodes: [node],
-        }),
+        sideCard(context, section, { subject: `${label}: sentence ${index + 1}`, statement, label, labels, node }),
       );
     }
     for (const { label, list } of sides) {
       for (const [index, item] of list.children.entries()) {
-        const statement = tidy(textOf(item.children[0] ?? item).split("\n")[0] ?? "").replace(/。$/, "");
+        const statement = tidy(textWithCode(item.children[0] ?? item).split("\n")[0] ?? "").replace(/。$/, "");
         const mentionsSide = labels.some((l) => givesAway(statement.replace(/ー/g, ""), stem(l)));
         if (statement.length < 6 || mentionsSide) continue;
-        cards.push(
-          makeCard(context, section, {
-            kind: "basic",
-            // By position, so rewording the statement keeps the card.
-            subject: `${label}: item ${index + 1}`,
-            prompt: context.phrasing.versus(statement, labels),
-            answer: label,
-            nodes: [item],
-          }),
-        );
+        // By position, so rewording the statement keeps the card.
+        const subject = `${label}: item ${index + 1}`;
+        cards.push(sideCard(context, section, { subject, statement, label, labels, node: item }));
       }
     }
   }

@@ -26,18 +26,25 @@ describe("definitions (Japanese)", () => {
     });
   });
 
-  it("asks which term is meant, as multiple choice among the siblings", () => {
+  it("asks which term is meant, as multiple choice among the two siblings most like it", () => {
     const card = find(cards, "choice", /ホスト OS の上でゲスト OS を動かす/);
     expect(card?.answer).toBe("ホスト型");
-    expect(card?.choices.sort()).toEqual(["エミュレーション型", "コンテナ型", "ハイパーバイザー型"]);
+    // ハイパーバイザー型 also runs guests "on" something (上, 動): the closest wrong option.
+    expect(card?.choices.sort()).toEqual(["コンテナ型", "ハイパーバイザー型"]);
   });
 
   it("turns bold spans into blanks, with no stray space between Japanese characters", () => {
-    expect(find(cards, "cloze", /［　　］の上でゲスト OS を動かす$/)?.answer).toBe("ホスト OS");
+    expect(find(cards, "cloze", /^ハイパーバイザー型：［　　］の上でゲスト OS を動かす$/)?.answer).toBe("ハードウェア");
   });
 
-  it("asks for the items of a list under a heading", () => {
-    expect(find(cards, "basic", /^コンテナ型の利点を2つ/)?.answer).toBe("起動がはやい / 軽い");
+  it("makes no blank whose answer starts with a word the rest shows (ホスト型：［ ］ for ホスト OS)", () => {
+    expect(cards.filter((c) => c.kind === "cloze" && c.answer === "ホスト OS")).toEqual([]);
+    expect(find(cards, "cloze", /^コンテナ型：ホスト OS の［　　］を共有して/)?.answer).toBe("カーネル");
+  });
+
+  it("asks a list item by item, the other items shown (one answer each, not 'name two')", () => {
+    expect(find(cards, "cloze", /^コンテナ型の利点（2つ）：［　　］／軽い$/)?.answer).toBe("起動がはやい");
+    expect(find(cards, "cloze", /^コンテナ型の利点（2つ）：起動がはやい／［　　］$/)?.answer).toBe("軽い");
   });
 });
 
@@ -65,10 +72,10 @@ describe("commands (English)", () => {
     );
   });
 
-  it("explains a command heading without naming it in the question", () => {
-    const typed = find(cards, "typed", /starts a container from an image/);
-    expect(typed?.answer).toBe("docker container run <image>");
-    expect(typed?.prompt).not.toMatch(/container run/);
+  it("explains a command heading, and asks the command itself once (the notes' own question kept)", () => {
+    expect(find(cards, "basic", /^What does `docker container run` do\?$/)?.answer).toMatch(/starts a container/);
+    const typed = cards.filter((c) => c.kind === "typed" && c.answer === "docker container run <image>");
+    expect(typed.map((c) => c.prompt)).toEqual([expect.stringMatching(/in one go/)]);
   });
 
   it("completes a subcommand written in prose with `docker`", () => {
@@ -81,10 +88,14 @@ describe("tables (English)", () => {
 
   it("asks both ways, without the inline examples", () => {
     expect(find(cards, "basic", /what does FROM do/)?.answer).toBe("sets the base image");
-    expect(find(cards, "choice", /sets the base image/)).toMatchObject({
-      answer: "FROM",
-      choices: ["RUN", "COPY", "CMD"],
-    });
+    expect(find(cards, "choice", /sets the base image/)).toMatchObject({ answer: "FROM", choices: ["RUN", "CMD"] });
+  });
+
+  it("gives each choice card its own wrong options, those most like its answer", () => {
+    // CMD "sets" as FROM does and runs a "command" as RUN does.
+    expect(find(cards, "choice", /sets the default command/)?.choices).toEqual(["FROM", "RUN"]);
+    const sets = cards.filter((c) => c.kind === "choice").map((c) => [...c.choices].sort().join(","));
+    expect(new Set(sets).size).toBeGreaterThan(1);
   });
 
   it("makes no reverse card whose answer is in its own question", () => {
@@ -96,23 +107,27 @@ describe("A vs B, and what the author meant (Japanese)", () => {
   const cards = fixture("storage.ja.md");
 
   it("asks which of two kinds a statement describes, from sibling sections", () => {
-    expect(find(cards, "basic", /「Dockerが管理する領域に保存される」/)?.answer).toBe("ボリュームマウント");
-    expect(find(cards, "basic", /「ホストの任意のディレクトリをマウントする」/)?.prompt).toContain(
+    expect(find(cards, "choice", /「Dockerが管理する領域に保存される」/)).toMatchObject({
+      answer: "ボリュームマウント",
+      choices: ["バインドマウント"],
+    });
+    expect(find(cards, "choice", /「ホストの任意のディレクトリをマウントする」/)?.prompt).toContain(
       "ボリュームマウントとバインドマウントのどちら",
     );
   });
 
   it("reads lists indented by four spaces as lists, not code", () => {
-    expect(find(cards, "basic", /^バインドマウントの特徴を2つ/)).toBeDefined();
+    expect(find(cards, "cloze", /^バインドマウントの特徴（2つ）：/)).toBeDefined();
   });
 
   it("separates two lists divided by a line of full-width spaces, each with its lead", () => {
-    expect(find(cards, "basic", /「コンテナ間で自動的に DNS 解決を行える」/)?.answer).toBe("ユーザ定義ブリッジ");
-    expect(find(cards, "basic", /「コンテナ間の通信は IP アドレスで行う」/)?.answer).toBe("デフォルトのブリッジ");
+    expect(find(cards, "choice", /「コンテナ間で自動的に DNS 解決を行える」/)?.answer).toBe("ユーザ定義ブリッジ");
+    expect(find(cards, "choice", /「コンテナ間の通信は IP アドレスで行う」/)?.answer).toBe("デフォルトのブリッジ");
   });
 
   it("reads tab-indented prose under a heading as its explanation", () => {
-    expect(find(cards, "basic", /^Docker CLIとは？$/)?.answer).toBe("docker コマンドで dockerd に命令を伝えるツール");
+    // Inline code stays code, for the app to show as code.
+    expect(find(cards, "basic", /^Docker CLIとは？$/)?.answer).toBe("`docker` コマンドで dockerd に命令を伝えるツール");
   });
 });
 
@@ -206,9 +221,9 @@ describe("lists of long statements", () => {
       `- ${long}。さらに`,
     ].join("\n");
     const cards = generateCards(notes, { path: "notes.md" });
-    expect(cards.filter((card) => /挙げてください/.test(card.prompt))).toEqual([]);
+    expect(cards.filter((card) => /（\d+つ）：/.test(card.prompt))).toEqual([]);
     const short = ["# 仮想化", "", "コンテナ型の利点", "- 起動がはやい", "- 軽い"].join("\n");
-    expect(generateCards(short, { path: "notes.md" }).some((card) => /挙げてください/.test(card.prompt))).toBe(true);
+    expect(generateCards(short, { path: "notes.md" }).some((card) => /（\d+つ）：/.test(card.prompt))).toBe(true);
   });
 });
 

@@ -45,6 +45,17 @@ describe("npm run cards -- check-answers", () => {
   });
 });
 
+describe("a card folded into another", () => {
+  it("is graded, by its old key, as the card kept", async () => {
+    const [old, kept] = Object.entries(deck.folded).find(([, to]) => /docker volume create my_volume$/.test(to)) ?? [];
+    expect(old).toMatch(/#typed: docker volume create$/);
+    const answer = "docker volume create my_volume";
+    expect(await run([JSON.stringify({ key: old, answer })])).toEqual([{ key: old, answer, correct: true }]);
+    expect(failedChecks(deck, { [old ?? ""]: { accept: [answer], refuse: ["docker volume create"] } })).toEqual([]);
+    expect(kept).toBeDefined();
+  });
+});
+
 describe("pinned answer checks", () => {
   it("hold for the shipped deck", () => {
     const info = shippedDecks[0];
