@@ -58,7 +58,15 @@ export function readCommand(words: string[], grammars: Record<string, CommandGra
     } else if (word.startsWith("--")) {
       const [name = word, inline] = splitOnce(word, "=");
       const [canonical, takesValue] = node.opts?.[name] ?? [name, 0];
+      if (!takesValue && isBoolean(inline)) {
+        // `--rm=true` is `--rm`; `--rm=false` leaves it off (flags read as Go's pflag reads them).
+        if (inline === "true") options.push({ name: canonical });
+        continue;
+      }
       options.push({ name: canonical, value: takesValue && inline === undefined ? rest[++i] : inline });
+    } else if (/^-\w=/.test(word) && !node.opts?.[word.slice(0, 2)]?.[1] && isBoolean(word.slice(3))) {
+      const [canonical] = node.opts?.[word.slice(0, 2)] ?? [word.slice(0, 2)];
+      if (word.slice(3) === "true") options.push({ name: canonical });
     } else if (word.startsWith("-") && word.length > 1) {
       for (let j = 1; j < word.length; j++) {
         const [canonical, takesValue] = node.opts?.[`-${word[j]}`] ?? [`-${word[j]}`, 0];
@@ -83,6 +91,8 @@ export function readCommand(words: string[], grammars: Record<string, CommandGra
   const own = path.join(" ");
   return { commands: grammar.same[own] ?? [own], path: [program, ...path], options, args, node };
 }
+
+const isBoolean = (value: string | undefined) => value === "true" || value === "false";
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {
   const at = text.indexOf(separator);

@@ -55,7 +55,13 @@ export function sameCommand(expected: CommandReading, given: CommandReading, opt
 export const readLine = (line: string): CommandReading => readCommand(shellWords(line), grammars);
 
 const isOptionAnswer = (answer: string) => answer.trim().startsWith("-");
-const asWritten = (line: string) => line.trim().replace(/\s+/g, " ");
+// A line of no known CLI is a Dockerfile line: its instruction is read in any case
+// (Dockerfile reference: "The instruction is not case-sensitive").
+const asWritten = (line: string) =>
+  line
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/^\S+/, (instruction) => instruction.toUpperCase());
 
 // Words a command's usage line writes for "put yours here" (`docker network create name`).
 const genericWords = new Set(["name", "command", "path", "file", "value"]);

@@ -31,9 +31,8 @@ function exampleCards(
       kind: "typed",
       subject: `example: ${example}`,
       prompt: context.phrasing.tableExample(title, meaning, example.slice(term.length + 1)),
+      // The grader reads the instruction in any case (`from ubuntu`).
       answer: example,
-      // Instructions are read in any case (`from ubuntu`).
-      accepted: [`${term.toLowerCase()} ${example.slice(term.length + 1)}`],
       nodes: [row],
     }),
   );

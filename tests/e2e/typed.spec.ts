@@ -26,7 +26,9 @@ test("a typed command is accepted through its shorthand, typed with a Japanese I
   await answerUntilTyped(page);
 
   await page.goto("/review");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("イメージからコンテナを起動するコマンドは？");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "docker image pull・docker container create・docker container start を一度に実行するコマンドは？",
+  );
   // The breadcrumb names the section, not the command (its heading is the answer).
   await expect(page.getByText("基本のコマンド", { exact: true })).toBeVisible();
   await expect(page.getByText(/docker container run/)).toHaveCount(0);
@@ -47,5 +49,7 @@ test("a typed command is accepted through its shorthand, typed with a Japanese I
   await expect(page.getByTestId("answer")).toHaveText("docker container run <image>");
   await expect(page.getByRole("button", { name: /^Good/ })).toContainText("Suggested");
   await page.keyboard.press("3");
-  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("イメージからコンテナを起動するコマンドは？");
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(
+    "docker image pull・docker container create・docker container start を一度に実行するコマンドは？",
+  );
 });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateCards } from "@/cards/generate";
+import { isAcceptedCommand } from "@/cards/grading";
 import type { Card } from "@/cards/types";
 
 const fixture = (name: string) => {
@@ -241,9 +242,14 @@ describe("a table's inline examples", () => {
       [
         "Dockerfileで「ベースイメージを指定する」行を書くと？（ubuntu:20.04）",
         "FROM ubuntu:20.04",
-        ["from ubuntu:20.04"],
+        [],
       ],
     ]);
+    // The instruction in any case, as Docker reads it; the rest as written.
+    const [card] = typed;
+    const grade = (answer: string) => isAcceptedCommand(answer, [card?.answer ?? ""]);
+    expect(["from ubuntu:20.04", "From  ubuntu:20.04"].map(grade)).toEqual([true, true]);
+    expect(["FROM Ubuntu:20.04", "FROM ubuntu"].map(grade)).toEqual([false, false]);
   });
 });
 
