@@ -32,7 +32,7 @@ export function buildDeck(info: DeckInfo, read = (path: string) => readFileSync(
   if (parsed && !parsed.success)
     throw new NotesError(`invalid corrections: ${parsed.error.message}`, correctionsPath, 1);
   const corrections = parsed?.data ?? {};
-  const { cards, folded } = generateDeckCards(notes, { path: info.source, corrections });
+  const { cards, folded, skipped } = generateDeckCards(notes, { path: info.source, corrections });
   const deck = deckSchema.parse({ deck: info, cards, folded });
 
   const covered = new Set(cards.flatMap((card) => range(card.source.lines)));
@@ -42,7 +42,9 @@ export function buildDeck(info: DeckInfo, read = (path: string) => readFileSync(
   const uncovered = lines.flatMap((line, index) => {
     const number = index + 1;
     const isContent = line.trim() && !/^\s*(#{1,6}\s|```|\|[-| ]+\|$)/.test(line);
-    return isContent && !covered.has(number) ? [{ line: number, reason: whyNoCard(tree, number, line) }] : [];
+    if (!isContent || covered.has(number)) return [];
+    const told = skipped.find(({ lines: [start, end] }) => start <= number && number <= end);
+    return [{ line: number, reason: told?.reason ?? whyNoCard(tree, number, line) }];
   });
   const findings = lintNotes(notes).map((finding) => ({ ...finding, corrected: String(finding.line) in corrections }));
   const checksPath = checksPathFor(info.source);
@@ -61,7 +63,7 @@ function whyNoCard(tree: Root, line: number, text: string): string {
   }
   if (node?.type === "table") return "a table header, or a row the table reading does not ask";
   if (/^\s*\[[^\]]*\]\([^)]*\)\s*$/.test(text) || /https?:\/\//.test(text)) return "a link";
-  if (node?.type === "list") return "a list item outside any list the generator asks";
+  if (node?.type === "list") return "a list item with no bold span, in a list no card asks as a whole";
   return "a sentence with no term, bold span, command or list the generator reads";
 }
 

@@ -4,7 +4,15 @@ import type { Section } from "./outline";
 import type { Phrasing } from "./phrasing";
 import type { Card, CardKind } from "./types";
 
-export type Context = { path: string; phrasing: Phrasing };
+/** A part of the notes the generator read and chose not to ask, with why. */
+export type Skipped = { node: Node; reason: string };
+export type Context = {
+  path: string;
+  phrasing: Phrasing;
+  skipped: Skipped[];
+  /** Lists whose items another reading already asks one by one (the sides of an A-or-B). */
+  askedItems: Set<Node>;
+};
 
 type CardInput = {
   kind: CardKind;

@@ -4,7 +4,8 @@
 
 type Option = { name: string; value?: string };
 
-const isHostPath = (source: string) => /^[/.~]/.test(source) || /^<host[^>]*>/.test(source);
+/** A `-v` source that is a path on the host (a bind mount), not a volume's name. */
+export const isHostPath = (source: string) => /^[/.~]/.test(source) || /^<host[^>]*>/.test(source);
 
 /** A mount option as `type:source:target`, whichever way it was written; null for any other option. */
 export function mountOf({ name, value }: Option): string | null {

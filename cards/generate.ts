@@ -48,19 +48,20 @@ export function generateCards(notes: string, options: GenerateOptions): Card[] {
 export function generateDeckCards(
   notes: string,
   { path, corrections = {} }: GenerateOptions,
-): { cards: Card[]; folded: Record<string, string> } {
+): { cards: Card[]; folded: Record<string, string>; skipped: { lines: [number, number]; reason: string }[] } {
   const corrected = applyCorrections(notes, corrections, path);
   const text = repairNotes(corrected.text);
   const sections = allSections(buildOutline(parseMarkdown(text)));
   const aliases = collectAliases(sections);
-  const context: Context = { path, phrasing: phrasingFor(text) };
+  const context: Context = { path, phrasing: phrasingFor(text), skipped: [], askedItems: new Set() };
   const cards = sections.flatMap((section) => [
     ...extractExplanations(context, section, aliases),
     ...extractCombined(context, section, aliases),
     ...extractDefinitions(context, section),
     ...extractTables(context, section),
-    ...extractLists(context, section),
+    // A-or-B first: the lists it asks item by item are not asked again as lists.
     ...extractVersus(context, section),
+    ...extractLists(context, section),
     ...extractCodeCommands(context, section, aliases),
     ...extractInlineCommands(context, section, aliases),
     ...extractCloze(context, section),
@@ -103,12 +104,25 @@ export function generateDeckCards(
     for (const former of card.formerKeys ?? []) if (kept.includes(card)) folded[former] = card.key;
     delete card.formerKeys;
   }
+  // What was read but not asked, for the summary of lines with no card.
+  const skipped = [
+    ...context.skipped.map(({ node, reason }) => ({
+      lines: [noteLine(node.position?.start.line ?? 1), noteLine(node.position?.end.line ?? 1)] as [number, number],
+      reason,
+    })),
+    ...cards
+      .filter((card) => folded[card.key] && !kept.includes(card))
+      .map((card) => {
+        const keptCard = kept.find((other) => other.key === folded[card.key]);
+        return { lines: card.source.lines, reason: `asked by another card: ${keptCard?.prompt ?? folded[card.key]}` };
+      }),
+  ];
   for (const [from, to] of Object.entries(corrected.moved)) {
     if (!kept.some((card) => card.key === to))
       throw new NotesError(`a card moved to "${to}", which no card has`, path, 1);
     folded[from] = to;
   }
-  return { cards: kept, folded };
+  return { cards: kept, folded, skipped };
 }
 
 // Which command a typed card asks for: its command path and the options it uses
@@ -122,10 +136,11 @@ function commandSignature(answer: string): string {
 }
 
 // Of two cards asking the same command: the one combining commands (the notes' own
-// question), then the one with the most names given (an example to type), then the first.
+// question), then the most general (`docker volume create`, which any name answers, over
+// `docker volume create my_volume`), then the first.
 function preference(card: Card): number {
   if (card.key.includes("#typed: combines")) return Number.POSITIVE_INFINITY;
   const reading = readLine(card.answer);
   const values = [...reading.args, ...reading.options.flatMap((option) => option.value ?? [])];
-  return values.filter((value) => !/^<[^>]+>$/.test(value)).length - values.length / 2;
+  return -values.filter((value) => !/^<[^>]+>$/.test(value)).length;
 }

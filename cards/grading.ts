@@ -1,5 +1,5 @@
 import { type CommandReading, readCommand, shellWords } from "./command-reading";
-import { withMounts } from "./docker-mounts";
+import { isHostPath, withMounts } from "./docker-mounts";
 import { grammars } from "./grammars";
 
 const placeholder = /^<[^<>\s]+>$/;
@@ -107,6 +107,39 @@ export function optionAsked(line: string): string | null {
   if (reading.args.length > 0 || reading.options.length === 0 || required === 0) return null;
   const completed = shellWords(completeCommand(line));
   return completed.slice(reading.path.length, completed.length - required).join(" ");
+}
+
+/**
+ * A command with its example names as placeholders of what they name (`docker run -v
+ * my_volume:/data my_image` -> `docker run -v <volume>:<path> <image>`): the names a card
+ * shows are examples, and a learner's own are as right. What a name is keeps its kind: a
+ * volume's stays a name (a path would bind-mount instead), a host path stays a path, and
+ * the command a container runs (`bash`) is no example. Null when there is nothing to replace.
+ */
+export function withoutExamples(line: string): string | null {
+  const reading = readLine(line);
+  if (!reading.node) return null;
+  const [, , names = []] = reading.node.args ?? [];
+  const named = (value: string, name: string) => (placeholder.test(value) ? value : `<${name}>`);
+  const mount = (value: string) => {
+    const [source = "", target = "", ...rest] = value.split(":");
+    if (!target) return value;
+    const kind = isHostPath(source) ? "host-path" : "volume";
+    return [named(source, kind), named(target, "path"), ...rest].join(":");
+  };
+  // Each example as written -> its placeholder, then the line word by word in its own spelling.
+  const examples = new Map<string, string>();
+  for (const { name, value } of reading.options) {
+    if (value !== undefined)
+      examples.set(value, name === "--volume" ? mount(value) : named(value, name.replace(/^-+/, "")));
+  }
+  reading.args.forEach((arg, index) => {
+    const name = names[index];
+    if (name && name !== "command") examples.set(arg, named(arg, name));
+  });
+  const words = shellWords(line);
+  const general = words.map((word) => examples.get(word) ?? word).join(" ");
+  return general === words.join(" ") ? null : general;
 }
 
 /**

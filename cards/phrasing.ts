@@ -13,19 +13,20 @@ export type Phrasing = {
   whichOfGroup: (description: string, group: string) => string;
   combines: (commands: string[]) => string;
   partsOf: (command: string, count: number) => string;
-  /** The heads of a list asked item by item: what the items are, and how many. */
-  nameKinds: (title: string, count: number) => string;
-  nameAbilities: (title: string, count: number) => string;
-  nameTraits: (subject: string, count: number) => string;
+  /** The head of a list of ways asked item by item, and the list with one item blanked. */
   nameWays: (statement: string, count: number) => string;
-  theFollowing: (lead: string, count: number) => string | undefined;
-  /** A list with one item blanked, the others shown to go on. */
   listCloze: (head: string, items: string[]) => string;
-  /** A list of one item, asked as what it is ("コンテナ型の欠点は？"). */
-  theOne: (title: string) => string;
+  /** Whose list this is: "イメージには下記のような情報が含まれている" -> イメージ, 情報が含まれている. */
+  announcedBy: (lead: string) => { subject: string; what: string } | undefined;
+  /** "コンテナ型の利点" -> コンテナ型, 利点. */
+  aspectOf: (title: string) => { subject: string; aspect: string } | undefined;
+  whoHas: (items: string[], what: string) => string;
+  whoCan: (items: string[]) => string;
+  whoseAspect: (items: string[], aspect: string) => string;
+  whoseTraits: (items: string[]) => string;
   tableEffect: (table: string, term: string) => string;
-  tableWhich: (table: string, effect: string) => string;
-  tableExample: (table: string, effect: string, values: string) => string;
+  tableWhich: (table: string, effect: string, example?: string) => string;
+  withExample: (meaning: string, example: string) => string;
   versus: (statement: string, labels: string[]) => string;
   versusCommand: (command: string, labels: string[]) => string;
   qualified: (label: string, base: string) => string;
@@ -60,18 +61,23 @@ const ja: Phrasing = {
   whichOfGroup: (description, group) => `${quote(description)}のは、${group}のうちどれ？`,
   combines: (commands) => `${commands.map((c) => `\`${c}\``).join("・")} を一度に実行するコマンドは？`,
   partsOf: (command, count) => `${command} が一度に実行する${count}つのコマンドは？`,
-  nameKinds: (title, count) => `${title}（${count}つ）`,
-  nameAbilities: (title, count) => `${title}でできること（${count}つ）`,
-  nameTraits: (subject, count) => `${subject}の特徴（${count}つ）`,
   nameWays: (statement, count) => `${statement}。その方法（${count}つ）`,
-  // "イメージには下記のような情報が含まれている" -> "イメージには次の情報が含まれている（4つ）".
-  theFollowing: (lead, count) =>
-    /下記の(ような)?/.test(lead) ? `${lead.replace(/下記の(ような)?/, "次の")}（${count}つ）` : undefined,
   listCloze: (head, items) => `${head}：${items.join("／")}`,
-  theOne: (title) => `${title}は？`,
+  announcedBy: (lead) => {
+    const match = /^(.+?)には下記の(?:ような)?(.+)$/.exec(lead);
+    return match?.[1] && match[2] ? { subject: match[1], what: match[2] } : undefined;
+  },
+  aspectOf: (title) => {
+    const match = /^(.+)の(利点|欠点|特徴|メリット|デメリット|長所|短所|種類)$/.exec(title);
+    return match?.[1] && match[2] ? { subject: match[1], aspect: match[2] } : undefined;
+  },
+  whoHas: (items, what) => `${items.map(quote).join("")}のような${what}のは？`,
+  whoCan: (items) => `${items.map(quote).join("")}などができるのは？`,
+  whoseAspect: (items, aspect) => `${items.map(quote).join("")}は、何の${aspect}？`,
+  whoseTraits: (items) => `${items.map(quote).join("")}という特徴をもつのは？`,
   tableEffect: (table, term) => `${table}の ${term} は何をする？`,
-  tableWhich: (table, effect) => `${table}で${quote(effect)}のはどれ？`,
-  tableExample: (table, effect, values) => `${table}で${quote(effect)}行を書くと？（${values}）`,
+  tableWhich: (table, effect, example) => `${table}で${quote(effect)}のはどれ？${example ? `（\`${example}\`）` : ""}`,
+  withExample: (meaning, example) => `${meaning}（例：\`${example}\`）`,
   versus: (statement, labels) =>
     `${quote(statement)}のは、${labels.length === 2 ? `${labels[0]}と${labels[1]}のどちら` : `${labels.join("・")}のどれ`}？`,
   versusCommand: (command, labels) => `\`${command}\` は、${labels.join("と")}のどちら？`,
@@ -93,17 +99,24 @@ const en: Phrasing = {
   whichOfGroup: (description, group) => `Which of the ${group.toLowerCase()} is “${description}”?`,
   combines: (commands) => `Which command runs ${commands.map((c) => `\`${c}\``).join(", ")} in one go?`,
   partsOf: (command, count) => `Which ${count} commands does \`${command}\` run in one go?`,
-  nameKinds: (title, count) => `${title} (${count})`,
-  nameAbilities: (title, count) => `What ${title} can do (${count})`,
-  nameTraits: (subject, count) => `Characteristics of ${subject} (${count})`,
   nameWays: (statement, count) => `${statement}. Ways to do it (${count})`,
-  theFollowing: (lead, count) =>
-    /\b(the )?following\b/i.test(lead) ? `${lead.replace(/[:：]\s*$/, "")} (${count})` : undefined,
   listCloze: (head, items) => `${head}: ${items.join(" / ")}`,
-  theOne: (title) => `${title}?`,
+  announcedBy: (lead) => {
+    const match = /^(.+?) (has|holds|contains|includes) the following (.+?):?$/i.exec(lead);
+    return match?.[1] && match[2] && match[3] ? { subject: match[1], what: `${match[2]} ${match[3]}` } : undefined;
+  },
+  aspectOf: (title) => {
+    const match = /^(advantages|disadvantages|drawbacks|pros|cons|kinds|types|features) of (.+)$/i.exec(title);
+    return match?.[1] && match[2] ? { subject: match[2], aspect: match[1].toLowerCase() } : undefined;
+  },
+  whoHas: (items, what) => `What ${what} ${items.map((item) => `“${item}”`).join(", ")}?`,
+  whoCan: (items) => `What can do ${items.map((item) => `“${item}”`).join(", ")}?`,
+  whoseAspect: (items, aspect) => `${items.map((item) => `“${item}”`).join(", ")}: ${aspect} of what?`,
+  whoseTraits: (items) => `What has these characteristics: ${items.map((item) => `“${item}”`).join(", ")}?`,
   tableEffect: (table, term) => `In ${table}, what does ${term} do?`,
-  tableWhich: (table, effect) => `In ${table}, which one does this: “${effect}”?`,
-  tableExample: (table, effect, values) => `In ${table}, write the line that does this: “${effect}” (${values})`,
+  tableWhich: (table, effect, example) =>
+    `In ${table}, which one does this: “${effect}”?${example ? ` (\`${example}\`)` : ""}`,
+  withExample: (meaning, example) => `${meaning} (e.g. \`${example}\`)`,
   versus: (statement, labels) => `“${statement}”: ${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}?`,
   versusCommand: (command, labels) => `\`${command}\`: ${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}?`,
   qualified: (label, base) => `${label} ${base}`,

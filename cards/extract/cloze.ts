@@ -55,9 +55,18 @@ export function extractCloze(context: Context, section: Section): Card[] {
       // A blank first has no subject to go on: say which section it is about.
       const prompt = sentence.startsWith(blank) ? `${cleanLabel(section.path.at(-1) ?? "")}：${sentence}` : sentence;
       // A blank that is the whole sentence, or whose answer is written next to it, teaches nothing.
-      if (!answer || prompt.replace(blank, "").trim().length < 4 || givesAway(prompt.replace(blank, ""), answer))
+      const rest = prompt.replace(blank, "");
+      const why = !answer
+        ? undefined
+        : rest.trim().length < 4 || !standsAlone(sentence, prompt, blank, answer)
+          ? "a bold span that is most of its sentence, or a sentence that leans on the one before: no blank to ask"
+          : givesAway(rest, answer) || hintedBy(rest, answer)
+            ? `a bold span the rest of its sentence gives away (${answer})`
+            : null;
+      if (why !== null) {
+        if (why) context.skipped.push({ node: paragraph, reason: why });
         continue;
-      if (!standsAlone(sentence, prompt, blank, answer) || hintedBy(prompt.replace(blank, ""), answer)) continue;
+      }
       const subject = tidy(textOf(strong));
       cards.push(makeCard(context, section, { kind: "cloze", subject, prompt, answer, nodes: [paragraph] }));
     }

@@ -3,7 +3,7 @@ import { toString as textOf } from "mdast-util-to-string";
 import type { Node } from "unist";
 import { type Context, givesAway, makeCard } from "../card";
 import { type Alias, cleanCommand, equivalents, isDockerCommand } from "../commands";
-import { completeCommand, optionAsked, readLine } from "../grading";
+import { completeCommand, optionAsked, readLine, withoutExamples } from "../grading";
 import type { Section } from "../outline";
 import type { Card } from "../types";
 
@@ -153,7 +153,14 @@ export function extractCodeCommands(context: Context, section: Section, aliases:
           ? `${context.phrasing.commandOf(parent, title)}${valuesHint(context, answer)}`
           : `${context.phrasing.whichCommand(task)}${namesHint(context, answer, task)}`;
       if (givesAway(prompt, answer)) continue;
-      const accepted = [...same, ...docker.flatMap((command) => equivalents(command, aliases))];
+      // The names it shows are examples: a learner's own are as right (of the same kind);
+      // not where the notes explain its values one by one (the build context of a tree).
+      const general = group.parts.length === 0 ? withoutExamples(answer) : null;
+      const accepted = [
+        ...same,
+        ...docker.flatMap((command) => equivalents(command, aliases)),
+        ...(general ? [general] : []),
+      ];
       const nodes = described ? [described.node, code] : [code];
       // `docker container run -d`, with no image: the notes are about the option, so the card asks for it.
       const option = optionAsked(answer);

@@ -1,6 +1,6 @@
 import type { List, ListItem } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
-import { type Context, cardKey, makeCard, tidy } from "../card";
+import { type Context, cardKey, givesAway, makeCard, tidy } from "../card";
 import type { Section } from "../outline";
 import type { Card } from "../types";
 import { definitionsOf } from "./definitions";
@@ -12,46 +12,71 @@ const maxListAnswer = 100;
 const has = (node: unknown, type: string) => JSON.stringify(node).includes(`"type":"${type}"`);
 const firstLine = (item: ListItem) => tidy(textOf(item.children[0] ?? item).split("\n")[0] ?? "");
 
-/** What a list's items are (its head), from the sentence that announces it or the heading over it. */
-function question(context: Context, section: Section, list: List, count: number): string {
+/**
+ * Whose list this is: a heading or lead that names what the items are about ("コンテナ型の
+ * 利点", "イメージには下記のような情報が含まれている", "Kubernetes … などできる"), asked from
+ * the items back to it. Undefined when the notes do not say.
+ */
+function whoseList(
+  context: Context,
+  section: Section,
+  list: List,
+  items: string[],
+): { prompt: string; answer: string } | undefined {
   const { phrasing } = context;
-  const title = section.path.at(-1) ?? "";
+  const title = cleanLabel(section.path.at(-1) ?? "");
   const lead = section.body[section.body.indexOf(list) - 1];
   const leadText = lead?.type === "paragraph" ? tidy(textOf(lead)).split("。").filter(Boolean).at(-1) : undefined;
-  const announced = leadText ? phrasing.theFollowing(leadText, count) : undefined;
-  if (announced) return announced;
+  const announced = leadText ? phrasing.announcedBy(leadText) : undefined;
+  if (announced) return { prompt: phrasing.whoHas(items, announced.what), answer: announced.subject };
   // "- a\n- b\nなどできる": the closing words say what the items are.
   const closing = textOf(list.children.at(-1) ?? list)
     .split("\n")
     .slice(1)
     .join("");
-  if (/^など.*できる/.test(closing.trim())) return phrasing.nameAbilities(title, count);
-  if (/利点|欠点|種類|メリット|デメリット|advantages|drawbacks|disadvantages|kinds|types/i.test(title)) {
-    return phrasing.nameKinds(title, count);
-  }
-  // Otherwise the items are statements about one thing: ask for its characteristics.
+  if (/^など.*できる/.test(closing.trim())) return { prompt: phrasing.whoCan(items), answer: title };
+  // Otherwise the items are statements about one thing, named by a short lead or the heading.
   const isLabel = leadText && leadText.length <= 20 && !tidy(textOf(lead ?? list)).includes("。");
-  const subject = isLabel ? sideLabel(context, section, leadText) : cleanLabel(title);
-  return phrasing.nameTraits(subject, count);
+  const subject = isLabel ? sideLabel(context, section, leadText) : title;
+  const aspect = phrasing.aspectOf(subject);
+  if (aspect) return { prompt: phrasing.whoseAspect(items, aspect.aspect), answer: aspect.subject };
+  return subject ? { prompt: phrasing.whoseTraits(items), answer: subject } : undefined;
 }
 
 /**
- * A list is asked item by item, the others shown (overlapping clozes): "name three" has
- * many right answers, "which is the one missing here" has one. A list of one item is
- * asked as what it is.
+ * A list of things about one subject (advantages, what an image holds, what Kubernetes
+ * does) is no closed set: "name three" and "which one is missing" have other right
+ * answers. What has one answer is the way back: these items, whose are they? Not asked
+ * when an item names the answer.
  */
 function listCards(
   context: Context,
   section: Section,
-  input: { subject: string; head: string; items: string[]; node: List | ListItem },
+  input: { subject: string; items: string[]; list: List },
+): Card[] {
+  const { subject, items, list } = input;
+  if (context.askedItems.has(list)) return [];
+  const asked = whoseList(context, section, list, items);
+  if (!asked || items.some((item) => givesAway(item, asked.answer))) {
+    const reason = asked
+      ? `an open list whose items name what it is about (${asked.answer}): nothing to ask back`
+      : "an open list the notes do not say whose it is";
+    context.skipped.push({ node: list, reason });
+    return [];
+  }
+  return [makeCard(context, section, { kind: "basic", subject, ...asked, nodes: [list] })];
+}
+
+/**
+ * A statement with its ways below it ("a change must be carried over: Dockerfile, volumes"):
+ * each way blanked in turn, the others shown (overlapping clozes).
+ */
+function waysCards(
+  context: Context,
+  section: Section,
+  input: { subject: string; head: string; items: string[]; node: ListItem },
 ): Card[] {
   const { subject, head, items, node } = input;
-  const title = cleanLabel(section.path.at(-1) ?? "");
-  const [only] = items;
-  if (items.length === 1 && only) {
-    const prompt = context.phrasing.theOne(title);
-    return [makeCard(context, section, { kind: "basic", subject, prompt, answer: only, nodes: [node] })];
-  }
   return items.map((answer, index) =>
     makeCard(context, section, {
       kind: "cloze",
@@ -92,8 +117,7 @@ export function extractLists(context: Context, section: Section): Card[] {
       // Sentences, not words: no one recalls them whole (where the notes contrast two
       // such lists, each statement is asked on its own as "which side?").
       if (items.join(" / ").length > maxListAnswer) continue;
-      const head = question(context, section, node, items.length);
-      cards.push(...listCards(context, section, { subject: `list ${++enumeration}`, head, items, node }));
+      cards.push(...listCards(context, section, { subject: `list ${++enumeration}`, items, list: node }));
       continue;
     }
     // "- a change must be carried over\n    - Dockerfile\n    - volumes": ask for the examples.
@@ -103,7 +127,7 @@ export function extractLists(context: Context, section: Section): Card[] {
       const statement = firstLine(item).replace(/。$/, "");
       const items = sublist.children.map(firstLine);
       const head = context.phrasing.nameWays(statement, items.length);
-      cards.push(...listCards(context, section, { subject: `list: ${statement}`, head, items, node: item }));
+      cards.push(...waysCards(context, section, { subject: `list: ${statement}`, head, items, node: item }));
     }
   }
   return cards;

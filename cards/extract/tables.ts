@@ -1,6 +1,6 @@
 import type { Table, TableCell, TableRow } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
-import { type Context, givesAway, makeCard, reverseCard, tidy } from "../card";
+import { type Context, cardKey, givesAway, makeCard, reverseCard, tidy } from "../card";
 import type { Section } from "../outline";
 import type { Card } from "../types";
 
@@ -13,29 +13,13 @@ const cellMeaning = (cell: TableCell) =>
       .join(""),
   );
 
-// "How is it written?": a row's first inline example that starts with its term
-// (`FROM ubuntu:20.04` for FROM) is asked with its values given, to be typed as written.
-function exampleCards(
-  context: Context,
-  section: Section,
-  { title, term, meaning, row }: { title: string; term: string; meaning: string; row: TableRow },
-): Card[] {
-  const examples = (row.children[1]?.children ?? [])
+// A row's first inline example that starts with its term (`FROM ubuntu:20.04` for FROM):
+// how the line is written, shown with the row's cards.
+function exampleOf(term: string, row: TableRow): string | undefined {
+  return (row.children[1]?.children ?? [])
     .filter((child) => child.type === "inlineCode")
     .map((child) => tidy(child.value))
-    .filter((example) => example.startsWith(`${term} `))
-    // One is enough to show how the line is written.
-    .slice(0, 1);
-  return examples.map((example) =>
-    makeCard(context, section, {
-      kind: "typed",
-      subject: `example: ${example}`,
-      prompt: context.phrasing.tableExample(title, meaning, example.slice(term.length + 1)),
-      // The grader reads the instruction in any case (`from ubuntu`).
-      answer: example,
-      nodes: [row],
-    }),
-  );
+    .find((example) => example.startsWith(`${term} `));
 }
 
 /**
@@ -54,20 +38,25 @@ export function extractTables(context: Context, section: Section): Card[] {
       return term && meaning ? [{ term, meaning, row }] : [];
     });
     for (const { term, meaning, row } of rows) {
+      const example = exampleOf(term, row);
       cards.push(
         makeCard(context, section, {
           kind: "basic",
           subject: term,
           prompt: context.phrasing.tableEffect(title, term),
-          answer: meaning,
+          answer: example ? context.phrasing.withExample(meaning, example) : meaning,
           nodes: [row],
         }),
       );
       if (givesAway(meaning, term)) continue;
       const others = rows.filter((other) => other.term !== term && other.meaning !== meaning);
-      const prompt = context.phrasing.tableWhich(title, meaning);
-      cards.push(reverseCard(context, section, { subject: term, prompt, answer: term, nodes: [row] }, meaning, others));
-      cards.push(...exampleCards(context, section, { title, term, meaning, row }));
+      // The example with its term blanked: the line is read, not only the effect.
+      const blanked = example ? `${context.phrasing.blank}${example.slice(term.length)}` : undefined;
+      const prompt = context.phrasing.tableWhich(title, meaning, blanked);
+      // Asked before as a line to type, which asked the same as this choice.
+      const formerKeys = example ? [cardKey(section.path, "typed", `example: ${example}`)] : [];
+      const input = { subject: term, prompt, answer: term, nodes: [row], formerKeys };
+      cards.push(reverseCard(context, section, input, meaning, others));
     }
   }
   return cards;

@@ -143,6 +143,7 @@ export function extractVersus(context: Context, section: Section): Card[] {
       );
     }
     for (const { label, list } of sides) {
+      context.askedItems.add(list);
       for (const [index, item] of list.children.entries()) {
         const statement = tidy(textWithCode(item.children[0] ?? item).split("\n")[0] ?? "").replace(/。$/, "");
         const mentionsSide = labels.some((l) => givesAway(statement.replace(/ー/g, ""), stem(l)));

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateCards } from "@/cards/generate";
+import { generateCards, generateDeckCards } from "@/cards/generate";
 import { isAcceptedCommand } from "@/cards/grading";
 import type { Card } from "@/cards/types";
 
@@ -43,9 +43,9 @@ describe("definitions (Japanese)", () => {
     expect(find(cards, "cloze", /^コンテナ型：ホスト OS の［　　］を共有して/)?.answer).toBe("カーネル");
   });
 
-  it("asks a list item by item, the other items shown (one answer each, not 'name two')", () => {
-    expect(find(cards, "cloze", /^コンテナ型の利点（2つ）：［　　］／軽い$/)?.answer).toBe("起動がはやい");
-    expect(find(cards, "cloze", /^コンテナ型の利点（2つ）：起動がはやい／［　　］$/)?.answer).toBe("軽い");
+  it("asks an open list the way back, from its items to whose they are (one answer, not 'name two')", () => {
+    expect(find(cards, "basic", /^「起動がはやい」「軽い」は、何の利点？$/)?.answer).toBe("コンテナ型");
+    expect(cards.some((card) => /2つ/.test(card.prompt))).toBe(false);
   });
 });
 
@@ -88,7 +88,7 @@ describe("tables (English)", () => {
   const cards = fixture("dockerfile.en.md");
 
   it("asks both ways, without the inline examples", () => {
-    expect(find(cards, "basic", /what does FROM do/)?.answer).toBe("sets the base image");
+    expect(find(cards, "basic", /what does FROM do/)?.answer).toBe("sets the base image (e.g. `FROM ubuntu:24.04`)");
     expect(find(cards, "choice", /sets the base image/)).toMatchObject({ answer: "FROM", choices: ["RUN", "CMD"] });
   });
 
@@ -118,7 +118,9 @@ describe("A vs B, and what the author meant (Japanese)", () => {
   });
 
   it("reads lists indented by four spaces as lists, not code", () => {
-    expect(find(cards, "cloze", /^バインドマウントの特徴（2つ）：/)).toBeDefined();
+    // Each item, asked as "which side?" (not again as a list).
+    expect(find(cards, "choice", /「ホスト上の変更がすぐ反映される」/)?.answer).toBe("バインドマウント");
+    expect(cards.filter((card) => /特徴/.test(card.prompt))).toEqual([]);
   });
 
   it("separates two lists divided by a line of full-width spaces, each with its lead", () => {
@@ -222,32 +224,37 @@ describe("lists of long statements", () => {
       `- ${long}。さらに`,
     ].join("\n");
     const cards = generateCards(notes, { path: "notes.md" });
-    expect(cards.filter((card) => /（\d+つ）：/.test(card.prompt))).toEqual([]);
-    const short = ["# 仮想化", "", "コンテナ型の利点", "- 起動がはやい", "- 軽い"].join("\n");
-    expect(generateCards(short, { path: "notes.md" }).some((card) => /（\d+つ）：/.test(card.prompt))).toBe(true);
+    expect(cards.filter((card) => /」という特徴をもつのは？/.test(card.prompt))).toEqual([]);
+    const short = ["# マウント", "", "バインドマウントの特徴", "- 速い", "- 軽い"].join("\n");
+    expect(generateCards(short, { path: "notes.md" }).find((card) => /速い/.test(card.prompt))).toMatchObject({
+      prompt: "「速い」「軽い」は、何の特徴？",
+      answer: "バインドマウント",
+    });
   });
 });
 
 describe("a table's inline examples", () => {
-  it("are asked to be written out, with their values given", () => {
+  it("are shown with the row's cards: the line with its term blanked, and in the answer", () => {
     const notes = [
       "## Dockerfile",
       "|命令|効果 `example`|",
       "|---|---|",
       "|`FROM`|ベースイメージを指定する `FROM ubuntu:20.04`|",
       "|`RUN`|コマンドを実行する|",
+      "|`CMD`|デフォルト命令を指定する|",
     ].join("\n");
-    const typed = generateCards(notes, { path: "notes.md" }).filter((card) => card.kind === "typed");
-    expect(typed.map((card) => [card.prompt, card.answer, card.accepted])).toEqual([
-      [
-        "Dockerfileで「ベースイメージを指定する」行を書くと？（ubuntu:20.04）",
-        "FROM ubuntu:20.04",
-        [],
-      ],
-    ]);
-    // The instruction in any case, as Docker reads it; the rest as written.
-    const [card] = typed;
-    const grade = (answer: string) => isAcceptedCommand(answer, [card?.answer ?? ""]);
+    const { cards, folded } = generateDeckCards(notes, { path: "notes.md" });
+    expect(find(cards, "basic", /FROM は何をする/)?.answer).toBe("ベースイメージを指定する（例：`FROM ubuntu:20.04`）");
+    expect(find(cards, "choice", /ベースイメージ/)?.prompt).toBe(
+      "Dockerfileで「ベースイメージを指定する」のはどれ？（`［　　］ ubuntu:20.04`）",
+    );
+    // Typed out before, it asked the same as the choice: its learners keep their history there.
+    expect(cards.filter((card) => card.kind === "typed")).toEqual([]);
+    expect(folded["Dockerfile #typed: example: from ubuntu:20.04"]).toBe("Dockerfile #choice: from");
+  });
+
+  it("are graded, typed as lines of a file, with the instruction in any case and the rest as written", () => {
+    const grade = (answer: string) => isAcceptedCommand(answer, ["FROM ubuntu:20.04"]);
     expect(["from ubuntu:20.04", "From  ubuntu:20.04"].map(grade)).toEqual([true, true]);
     expect(["FROM Ubuntu:20.04", "FROM ubuntu"].map(grade)).toEqual([false, false]);
   });

@@ -47,12 +47,19 @@ describe("npm run cards -- check-answers", () => {
 
 describe("a card folded into another", () => {
   it("is graded, by its old key, as the card kept", async () => {
-    const [old, kept] = Object.entries(deck.folded).find(([, to]) => /docker volume create my_volume$/.test(to)) ?? [];
-    expect(old).toMatch(/#typed: docker volume create$/);
-    const answer = "docker volume create my_volume";
-    expect(await run([JSON.stringify({ key: old, answer })])).toEqual([{ key: old, answer, correct: true }]);
-    expect(failedChecks(deck, { [old ?? ""]: { accept: [answer], refuse: ["docker volume create"] } })).toEqual([]);
-    expect(kept).toBeDefined();
+    const [old, kept] =
+      Object.entries(deck.folded).find(([from]) => /#typed: docker volume create my_volume$/.test(from)) ?? [];
+    expect(kept).toMatch(/#typed: docker volume create$/);
+    const lines = ["docker volume create my_volume", "docker volume ls"].map((answer) =>
+      JSON.stringify({ key: old, answer }),
+    );
+    expect(await run(lines)).toEqual([
+      { key: old, answer: "docker volume create my_volume", correct: true },
+      { key: old, answer: "docker volume ls", correct: false },
+    ]);
+    expect(
+      failedChecks(deck, { [old ?? ""]: { accept: ["docker volume create"], refuse: ["docker volume ls"] } }),
+    ).toEqual([]);
   });
 });
 
