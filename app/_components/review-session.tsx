@@ -151,14 +151,17 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
         return true;
       }
       if (inField) return false;
-      if (phase.kind === "answer" && ["1", "2", "3", "4"].includes(key)) void grade(Number(key) as Grade);
+      // A choice card's options are picked by their number, then the same keys grade.
+      const option = card?.kind === "choice" && phase.kind === "question" ? options[Number(key) - 1] : undefined;
+      if (option !== undefined && /^[1-9]$/.test(key)) setPhase({ kind: "answer", picked: option });
+      else if (phase.kind === "answer" && ["1", "2", "3", "4"].includes(key)) void grade(Number(key) as Grade);
       else if (key === "z" || key === "Z") void undo();
       else if (key === "s" || key === "S") void act("suspend");
       else if (key === "b" || key === "B") void act("bury");
       else return false;
       return true;
     },
-    [phase, reveal, grade, undo, act],
+    [card, options, phase, reveal, grade, undo, act],
   );
 
   useEffect(() => {
@@ -250,15 +253,21 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
       )}
       {card.kind === "choice" && phase.kind === "question" && (
         <ul className="space-y-2">
-          {options.map((option) => (
+          {options.map((option, index) => (
             <li key={option}>
               <button
                 type="button"
                 lang={card.language}
-                className="w-full rounded-md border px-3 py-2 text-left"
+                className="flex w-full gap-3 rounded-md border px-3 py-2 text-left"
+                aria-keyshortcuts={String(index + 1)}
                 onClick={() => setPhase({ kind: "answer", picked: option })}
               >
-                <CardText text={option} />
+                <kbd className="font-mono text-zinc-500" aria-hidden="true">
+                  {index + 1}
+                </kbd>
+                <span>
+                  <CardText text={option} />
+                </span>
               </button>
             </li>
           ))}
@@ -302,7 +311,16 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
             )}
             {phase.picked && (
               <p role="status" className="mt-2">
-                {phase.picked === card.answer ? t("typedCorrect") : t("typedWrong")}
+                {phase.picked === card.answer ? (
+                  t("typedCorrect")
+                ) : (
+                  <>
+                    {t("pickedWrong")}{" "}
+                    <span lang={card.language}>
+                      <CardText text={phase.picked} />
+                    </span>
+                  </>
+                )}
               </p>
             )}
             <p className="mt-2 text-xs text-zinc-500">

@@ -109,3 +109,27 @@ test("a lost connection is said, and the same key tries again without answering 
   const csv = await (await page.request.get("/api/progress/reviews.csv")).text();
   expect(csv.trim().split("\n")).toHaveLength(2);
 });
+
+test("a multiple-choice card: options picked by their number, a wrong pick said as such", async ({ page }) => {
+  await signUp(page, newAccount("chooser"));
+  await page.goto("/review");
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toHaveText("ホスト型仮想化とは？");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("4");
+  await expect(heading).toHaveText(
+    "「ホスト OS にインストールされゲスト OS を管理する」のは、仮想化の種類のうちどれ？",
+  );
+
+  // The options are shuffled: pick a wrong one by its number.
+  const options = page.getByRole("button", { name: /型仮想化$/ });
+  await expect(options).toHaveCount(3);
+  const labels = await options.allTextContents();
+  const wrong = labels.findIndex((label) => !label.endsWith("ホスト型仮想化"));
+  await page.keyboard.press(String(wrong + 1));
+  await expect(page.getByTestId("answer")).toHaveText("ホスト型仮想化");
+  await expect(page.getByRole("status")).toHaveText(`Wrong. You picked: ${labels[wrong]?.slice(1)}`);
+  await expect(page.getByRole("button", { name: /^Again/ })).toContainText("Suggested");
+  await page.keyboard.press("1");
+  await expect(heading).not.toHaveText(/仮想化の種類のうちどれ/);
+});
