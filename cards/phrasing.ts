@@ -16,14 +16,9 @@ export type Phrasing = {
   /** The head of a list of ways asked item by item, and the list with one item blanked. */
   nameWays: (statement: string, count: number) => string;
   listCloze: (head: string, items: string[]) => string;
-  /** Whose list this is: "イメージには下記のような情報が含まれている" -> イメージ, 情報が含まれている. */
-  announcedBy: (lead: string) => { subject: string; what: string } | undefined;
   /** "コンテナ型の利点" -> コンテナ型, 利点. */
   aspectOf: (title: string) => { subject: string; aspect: string } | undefined;
-  whoHas: (items: string[], what: string) => string;
-  whoCan: (items: string[]) => string;
   whoseAspect: (items: string[], aspect: string) => string;
-  whoseTraits: (items: string[]) => string;
   tableEffect: (table: string, term: string) => string;
   tableWhich: (table: string, effect: string, example?: string) => string;
   withExample: (meaning: string, example: string) => string;
@@ -63,18 +58,11 @@ const ja: Phrasing = {
   partsOf: (command, count) => `${command} が一度に実行する${count}つのコマンドは？`,
   nameWays: (statement, count) => `${statement}。その方法（${count}つ）`,
   listCloze: (head, items) => `${head}：${items.join("／")}`,
-  announcedBy: (lead) => {
-    const match = /^(.+?)には下記の(?:ような)?(.+)$/.exec(lead);
-    return match?.[1] && match[2] ? { subject: match[1], what: match[2] } : undefined;
-  },
   aspectOf: (title) => {
     const match = /^(.+)の(利点|欠点|特徴|メリット|デメリット|長所|短所|種類)$/.exec(title);
     return match?.[1] && match[2] ? { subject: match[1], aspect: match[2] } : undefined;
   },
-  whoHas: (items, what) => `${items.map(quote).join("")}のような${what}のは？`,
-  whoCan: (items) => `${items.map(quote).join("")}などができるのは？`,
   whoseAspect: (items, aspect) => `${items.map(quote).join("")}は、何の${aspect}？`,
-  whoseTraits: (items) => `${items.map(quote).join("")}という特徴をもつのは？`,
   tableEffect: (table, term) => `${table}の ${term} は何をする？`,
   tableWhich: (table, effect, example) => `${table}で${quote(effect)}のはどれ？${example ? `（\`${example}\`）` : ""}`,
   withExample: (meaning, example) => `${meaning}（例：\`${example}\`）`,
@@ -101,18 +89,11 @@ const en: Phrasing = {
   partsOf: (command, count) => `Which ${count} commands does \`${command}\` run in one go?`,
   nameWays: (statement, count) => `${statement}. Ways to do it (${count})`,
   listCloze: (head, items) => `${head}: ${items.join(" / ")}`,
-  announcedBy: (lead) => {
-    const match = /^(.+?) (has|holds|contains|includes) the following (.+?):?$/i.exec(lead);
-    return match?.[1] && match[2] && match[3] ? { subject: match[1], what: `${match[2]} ${match[3]}` } : undefined;
-  },
   aspectOf: (title) => {
     const match = /^(advantages|disadvantages|drawbacks|pros|cons|kinds|types|features) of (.+)$/i.exec(title);
     return match?.[1] && match[2] ? { subject: match[2], aspect: match[1].toLowerCase() } : undefined;
   },
-  whoHas: (items, what) => `What ${what} ${items.map((item) => `“${item}”`).join(", ")}?`,
-  whoCan: (items) => `What can do ${items.map((item) => `“${item}”`).join(", ")}?`,
   whoseAspect: (items, aspect) => `${items.map((item) => `“${item}”`).join(", ")}: ${aspect} of what?`,
-  whoseTraits: (items) => `What has these characteristics: ${items.map((item) => `“${item}”`).join(", ")}?`,
   tableEffect: (table, term) => `In ${table}, what does ${term} do?`,
   tableWhich: (table, effect, example) =>
     `In ${table}, which one does this: “${effect}”?${example ? ` (\`${example}\`)` : ""}`,

@@ -262,9 +262,7 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
                 aria-keyshortcuts={String(index + 1)}
                 onClick={() => setPhase({ kind: "answer", picked: option })}
               >
-                <kbd className="font-mono text-zinc-500" aria-hidden="true">
-                  {index + 1}
-                </kbd>
+                <kbd className="font-mono text-zinc-500">{index + 1}</kbd>
                 <span>
                   <CardText text={option} />
                 </span>

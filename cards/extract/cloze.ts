@@ -5,12 +5,12 @@ import type { Section } from "../outline";
 import type { Card } from "../types";
 import { cleanLabel } from "./versus";
 
-function paragraphsOf(nodes: RootContent[]): Paragraph[] {
+function paragraphsOf(nodes: RootContent[], skip: Set<unknown>): Paragraph[] {
   const found: Paragraph[] = [];
   for (const node of nodes) {
     if (node.type === "paragraph") found.push(node);
-    if (node.type === "list")
-      for (const item of node.children) found.push(...paragraphsOf((item as ListItem).children));
+    if (node.type === "list" && !skip.has(node))
+      for (const item of node.children) found.push(...paragraphsOf((item as ListItem).children, skip));
   }
   return found;
 }
@@ -46,7 +46,8 @@ function hintedBy(rest: string, answer: string): boolean {
 /** Bold spans are what the author wanted remembered: each becomes a blank to fill. */
 export function extractCloze(context: Context, section: Section): Card[] {
   const cards: Card[] = [];
-  for (const paragraph of paragraphsOf(section.body)) {
+  // Not in a list another reading asks item by item ("term: meaning" both ways).
+  for (const paragraph of paragraphsOf(section.body, context.askedItems)) {
     const strongs = paragraph.children.filter((child) => child.type === "strong");
     for (const strong of strongs) {
       const answer = tidy(textWithCode(strong));

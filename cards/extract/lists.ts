@@ -13,41 +13,11 @@ const has = (node: unknown, type: string) => JSON.stringify(node).includes(`"typ
 const firstLine = (item: ListItem) => tidy(textOf(item.children[0] ?? item).split("\n")[0] ?? "");
 
 /**
- * Whose list this is: a heading or lead that names what the items are about ("コンテナ型の
- * 利点", "イメージには下記のような情報が含まれている", "Kubernetes … などできる"), asked from
- * the items back to it. Undefined when the notes do not say.
- */
-function whoseList(
-  context: Context,
-  section: Section,
-  list: List,
-  items: string[],
-): { prompt: string; answer: string } | undefined {
-  const { phrasing } = context;
-  const title = cleanLabel(section.path.at(-1) ?? "");
-  const lead = section.body[section.body.indexOf(list) - 1];
-  const leadText = lead?.type === "paragraph" ? tidy(textOf(lead)).split("。").filter(Boolean).at(-1) : undefined;
-  const announced = leadText ? phrasing.announcedBy(leadText) : undefined;
-  if (announced) return { prompt: phrasing.whoHas(items, announced.what), answer: announced.subject };
-  // "- a\n- b\nなどできる": the closing words say what the items are.
-  const closing = textOf(list.children.at(-1) ?? list)
-    .split("\n")
-    .slice(1)
-    .join("");
-  if (/^など.*できる/.test(closing.trim())) return { prompt: phrasing.whoCan(items), answer: title };
-  // Otherwise the items are statements about one thing, named by a short lead or the heading.
-  const isLabel = leadText && leadText.length <= 20 && !tidy(textOf(lead ?? list)).includes("。");
-  const subject = isLabel ? sideLabel(context, section, leadText) : title;
-  const aspect = phrasing.aspectOf(subject);
-  if (aspect) return { prompt: phrasing.whoseAspect(items, aspect.aspect), answer: aspect.subject };
-  return subject ? { prompt: phrasing.whoseTraits(items), answer: subject } : undefined;
-}
-
-/**
- * A list of things about one subject (advantages, what an image holds, what Kubernetes
- * does) is no closed set: "name three" and "which one is missing" have other right
- * answers. What has one answer is the way back: these items, whose are they? Not asked
- * when an item names the answer.
+ * A list of one aspect of a thing ("コンテナ型の利点", from its heading or a short lead)
+ * is asked the way back: "these items: whose advantages?". That has one answer; "name
+ * three" has others (any advantage is one), and so has a list of what a thing holds or
+ * does (what an image holds, a Dockerfile says too; what Kubernetes does, any
+ * orchestrator does), which is not asked. Nor is one whose items name their subject.
  */
 function listCards(
   context: Context,
@@ -56,15 +26,20 @@ function listCards(
 ): Card[] {
   const { subject, items, list } = input;
   if (context.askedItems.has(list)) return [];
-  const asked = whoseList(context, section, list, items);
-  if (!asked || items.some((item) => givesAway(item, asked.answer))) {
-    const reason = asked
-      ? `an open list whose items name what it is about (${asked.answer}): nothing to ask back`
-      : "an open list the notes do not say whose it is";
+  const lead = section.body[section.body.indexOf(list) - 1];
+  const leadText = lead?.type === "paragraph" ? tidy(textOf(lead)) : "";
+  const isLabel = leadText && leadText.length <= 20 && !leadText.includes("。");
+  const title = cleanLabel(section.path.at(-1) ?? "");
+  const aspect = context.phrasing.aspectOf(isLabel ? sideLabel(context, section, leadText) : title);
+  const skip = (reason: string) => {
     context.skipped.push({ node: list, reason });
     return [];
-  }
-  return [makeCard(context, section, { kind: "basic", subject, ...asked, nodes: [list] })];
+  };
+  if (!aspect) return skip("an open list (what a thing holds, does or is like): its items fit other things too");
+  if (items.some((item) => givesAway(item, aspect.subject)))
+    return skip(`a list whose items name what it is about (${aspect.subject}): nothing to ask back`);
+  const prompt = context.phrasing.whoseAspect(items, aspect.aspect);
+  return [makeCard(context, section, { kind: "basic", subject, prompt, answer: aspect.subject, nodes: [list] })];
 }
 
 /**

@@ -147,6 +147,10 @@ export function extractVersus(context: Context, section: Section): Card[] {
       for (const [index, item] of list.children.entries()) {
         const statement = tidy(textWithCode(item.children[0] ?? item).split("\n")[0] ?? "").replace(/。$/, "");
         const mentionsSide = labels.some((l) => givesAway(statement.replace(/ー/g, ""), stem(l)));
+        if (mentionsSide) {
+          const reason = "a statement that names a side (its own, or the other's as the same): not asked as which side";
+          context.skipped.push({ node: item, reason });
+        }
         if (statement.length < 6 || mentionsSide) continue;
         // By position, so rewording the statement keeps the card.
         const subject = `${label}: item ${index + 1}`;
