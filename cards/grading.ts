@@ -35,8 +35,20 @@ export function sameCommand(expected: CommandReading, given: CommandReading, opt
   if (!given.node && !optionsOnly) return fits(expected.args.join(" "), given.args.join(" "));
   const [required = 0, more = 0, names = []] = given.node?.args ?? [];
   const typedOptions = withMounts(given.options);
-  const optionsFit = withMounts(expected.options).every((option) =>
-    typedOptions.some((typed) => typed.name === option.name && fits(option.value, typed.value)),
+  // An option the answer gives its default value (`--file <path>/Dockerfile`) may be left out.
+  const [, , argNames = []] = expected.node?.args ?? [];
+  const byDefault = ({ name, value }: { name: string; value?: string }) => {
+    const fallback = expected.node?.defaults?.[name] ?? given.node?.defaults?.[name];
+    if (!fallback || value === undefined || given.options.some((typed) => typed.name === name)) return false;
+    const filled = argNames.reduce(
+      (text, arg, index) => text.replace(`<${arg}>`, expected.args[index] ?? `<${arg}>`),
+      fallback,
+    );
+    return samePath(filled) === samePath(value);
+  };
+  const optionsFit = withMounts(expected.options).every(
+    (option) =>
+      byDefault(option) || typedOptions.some((typed) => typed.name === option.name && fits(option.value, typed.value)),
   );
   if (optionsOnly) return optionsFit;
   // The command a container runs, by name or by its path there (`bash` = `/bin/bash`).

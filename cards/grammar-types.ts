@@ -11,6 +11,11 @@ export type GrammarNode = {
   args?: [number, 0 | 1 | 2, string[]];
   /** An option that is another way to give the first argument (`volume create --name x`). */
   argOption?: string;
+  /**
+   * Options' defaults written in terms of an argument, as the spec states them
+   * (`--file`: `<path>/Dockerfile`): saying the default is the same as not saying it.
+   */
+  defaults?: Record<string, string>;
 };
 
 /** A program's grammar (cards/grammars/<program>.json, made by `npm run cards`). */

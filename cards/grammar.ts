@@ -3,7 +3,7 @@ import type { CommandGrammar, GrammarNode } from "./grammar-types";
 
 // A command-line spec as @withfig/autocomplete describes it (only the parts read here).
 type FigArg = { name?: string; isOptional?: boolean; isVariadic?: boolean; isCommand?: boolean };
-type FigOption = { name: string | string[]; args?: FigArg | FigArg[]; isPersistent?: boolean };
+type FigOption = { name: string | string[]; args?: FigArg | FigArg[]; isPersistent?: boolean; description?: string };
 type FigSpec = {
   name: string | string[];
   subcommands?: FigSpec[];
@@ -29,19 +29,28 @@ function convert(spec: FigSpec, inherited: FigOption[], path: string, same: Same
   const persistent = [...inherited, ...list(spec.options).filter((option) => option.isPersistent)];
   const options = [...inherited, ...list(spec.options)];
   const node: GrammarNode = {};
+  const args = list(spec.args);
+  const argNames = args.map((arg, index) => argName(arg.name, index));
   if (options.length > 0) {
     node.opts = {};
     for (const option of options) {
       // An option whose value is optional reads as a flag unless the value is joined with `=`.
       const takesValue = list(option.args).some((arg) => !arg.isOptional) ? 1 : 0;
       for (const name of names(option.name)) node.opts[name] = [canonicalOption(option), takesValue];
+      // "Name of the Dockerfile (Default is 'PATH/Dockerfile')": a default in terms of an argument.
+      const fallback = /Default is '([^']+)'/.exec(option.description ?? "")?.[1];
+      const arg = argNames.find((name) => fallback?.includes(name.toUpperCase()));
+      if (fallback && arg)
+        node.defaults = {
+          ...node.defaults,
+          [canonicalOption(option)]: fallback.replace(arg.toUpperCase(), `<${arg}>`),
+        };
     }
   }
-  const args = list(spec.args);
   if (args.length > 0) {
     const required = args.filter((arg) => !arg.isOptional && !arg.isCommand && !arg.isVariadic).length;
     const rest = args.some((arg) => arg.isCommand) ? 2 : args.some((arg) => arg.isVariadic) ? 1 : 0;
-    node.args = [required, rest, args.map((arg, index) => argName(arg.name, index))];
+    node.args = [required, rest, argNames];
   }
   const subcommands = list(spec.subcommands);
   if (subcommands.length > 0) {
@@ -113,5 +122,20 @@ export async function compileGrammar(program: string): Promise<CommandGrammar> {
       same[path] = [...new Set([...before, canonical])];
     }
   }
+  // A command's other names share what its spec says of defaults (`build` for `image build`).
+  for (const paths of Object.values(groupsOf(same))) {
+    const nodes = paths.flatMap((path) => nodeAt(root, path) ?? []);
+    const defaults = Object.assign({}, ...nodes.map((node) => node.defaults ?? {}));
+    if (Object.keys(defaults).length > 0) for (const node of nodes) node.defaults = defaults;
+  }
   return { program, root, same };
+}
+
+/** Command paths by the canonical path they mean, the canonical one included. */
+function groupsOf(same: Same): Record<string, string[]> {
+  const groups: Record<string, string[]> = {};
+  for (const [path, canonicals] of Object.entries(same)) {
+    for (const canonical of canonicals) groups[canonical] = [...new Set([...(groups[canonical] ?? [canonical]), path])];
+  }
+  return groups;
 }

@@ -6,6 +6,7 @@ export type Phrasing = {
   whatDoes: (command: string) => string;
   whichCommand: (task: string) => string;
   whichOption: (task: string, command: string) => string;
+  optionDoes: (command: string, option: string) => string;
   whichShows: (task: string) => string;
   argumentOf: (command: string, argument: string) => string;
   commandOf: (purpose: string, heading: string) => string;
@@ -49,6 +50,7 @@ const ja: Phrasing = {
         ? `${task}を表示するコマンドは？`
         : `${quote(task)}に使うコマンドは？`,
   whichOption: (task, command) => `${command} で${quote(asVerb(task))}には、どのオプションを使う？`,
+  optionDoes: (command, option) => `\`${command}\` の \`${option}\` は何をする？`,
   whichShows: (task) => `${quote(task)}を確認するコマンドは？`,
   argumentOf: (command, argument) => `\`${command}\` の引数 \`${argument}\` は何を指定している？`,
   commandOf: (purpose, heading) => `${purpose}：${heading}は？`,
@@ -80,6 +82,7 @@ const en: Phrasing = {
   whatDoes: (command) => `What does \`${command}\` do?`,
   whichCommand: (task) => `Which command does this: “${task}”?`,
   whichOption: (task, command) => `Which option of ${command} does this: “${task}”?`,
+  optionDoes: (command, option) => `What does \`${option}\` do in \`${command}\`?`,
   whichShows: (task) => `Which command shows ${task.replace(/^the\s+/i, "the ")}?`,
   commandOf: (purpose, heading) => `${purpose}: ${heading}?`,
   argumentOf: (command, argument) => `In \`${command}\`, what does the argument \`${argument}\` give?`,

@@ -1,7 +1,7 @@
 import type { Code, RootContent } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
 import type { Node } from "unist";
-import { type Context, givesAway, makeCard } from "../card";
+import { type Context, cardKey, givesAway, makeCard } from "../card";
 import { type Alias, cleanCommand, equivalents, isDockerCommand } from "../commands";
 import { completeCommand, optionAsked, readLine, withoutExamples } from "../grading";
 import type { Section } from "../outline";
@@ -169,16 +169,16 @@ export function extractCodeCommands(context: Context, section: Section, aliases:
         const asked = { prompt: context.phrasing.whichOption(task, command), answer: option };
         const whole = [answer, ...accepted];
         cards.push(makeCard(context, section, { kind: "typed", subject: answer, ...asked, accepted: whole, nodes }));
-        // "…に接続し(-i)、…を割り当てる(-t)": each option on its own as well.
+        // "…に接続し(-i)、…を割り当てる(-t)": each option on its own as well, the other way
+        // round (what does -i do?): the way above is the card for the two together.
         for (const part of optionParts(group.description ?? "")) {
-          const single = `${command} ${part.option}`;
           cards.push(
             makeCard(context, section, {
-              kind: "typed",
+              kind: "basic",
               subject: `${answer}: ${part.option}`,
-              prompt: context.phrasing.whichOption(part.task, command),
-              answer: part.option,
-              accepted: [single, ...equivalents(single, aliases)],
+              formerKeys: [cardKey(section.path, "typed", `${answer}: ${part.option}`)],
+              prompt: context.phrasing.optionDoes(command, part.option),
+              answer: part.task,
               nodes,
             }),
           );

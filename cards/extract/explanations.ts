@@ -29,7 +29,10 @@ const namesATerm = (heading: string) => !/[\u3040-\u309f]/.test(heading);
 function withoutSubject(text: string, term: string): string {
   const subjects = [term, term.replace(/^docker /, ""), ...term.split(/\s*\/\s*/)].filter(Boolean);
   for (const subject of subjects) {
-    const pattern = new RegExp(`^\`?${subject.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\`?(\\s*(は|：|:)\\s*|\\s+)`, "i");
+    const pattern = new RegExp(
+      `^\`?${subject.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\`?(\\s*(は|：|:)[\\s、,]*|\\s+)`,
+      "i",
+    );
     if (pattern.test(text)) return text.replace(pattern, "");
   }
   return text;

@@ -113,6 +113,8 @@ describe("the committed Docker deck", () => {
     expect(option(/docker image build で「使う Dockerfile を指定する」/)).toBe("--file <file>");
     expect(cards.find((c) => /の引数 `docker\/date` は/.test(c.prompt))?.answer).toMatch(/^ビルドコンテキスト/);
     expect(cards.find((c) => c.kind === "cloze" && /-d` の長い形は［/.test(c.prompt))?.answer).toBe("`--detach`");
+    const does = (option: string) => cards.find((c) => c.prompt.includes(`の \`${option}\` は何をする？`))?.answer;
+    expect([does("-i"), does("-t")]).toEqual(["コンテナの標準入力に接続する", "疑似ターミナルを割り当てる"]);
   });
 
   it("teaches none of the notes' mistakes", () => {
