@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isAcceptedCommand } from "./grading";
-import { cardsByKey, type Deck } from "./types";
+import { type Deck, typedAnswers } from "./types";
 
 // Beside the notes (`<notes>.checks.json`), by card key: typed answers the grader must
 // accept and must refuse, so what an author decided about a card cannot drift.
@@ -15,12 +15,9 @@ export const checksPathFor = (notesPath: string) => notesPath.replace(/\.md$/, "
 
 /** Every pinned check the deck fails, as a line an author can act on; [] when all hold. */
 export function failedChecks(deck: Deck, checks: AnswerChecks): string[] {
-  const cards = cardsByKey(deck);
   return Object.entries(checks).flatMap(([key, { accept, refuse }]) => {
-    const card = cards.get(key);
-    if (!card) return [`${key}: no card has this key`];
-    if (card.kind !== "typed") return [`${key}: the card is ${card.kind}, not typed`];
-    const answers = [card.answer, ...card.accepted];
+    const answers = typedAnswers(deck, key);
+    if (!Array.isArray(answers)) return [`${key}: ${answers.error}`];
     return [
       ...accept.filter((typed) => !isAcceptedCommand(typed, answers)).map((typed) => `${key}: refuses ${typed}`),
       ...refuse.filter((typed) => isAcceptedCommand(typed, answers)).map((typed) => `${key}: accepts ${typed}`),

@@ -32,8 +32,8 @@ export function buildDeck(info: DeckInfo, read = (path: string) => readFileSync(
   if (parsed && !parsed.success)
     throw new NotesError(`invalid corrections: ${parsed.error.message}`, correctionsPath, 1);
   const corrections = parsed?.data ?? {};
-  const { cards, folded, skipped } = generateDeckCards(notes, { path: info.source, corrections });
-  const deck = deckSchema.parse({ deck: info, cards, folded });
+  const { cards, folded, typedBefore, skipped } = generateDeckCards(notes, { path: info.source, corrections });
+  const deck = deckSchema.parse({ deck: info, cards, folded, typedBefore });
 
   const covered = new Set(cards.flatMap((card) => range(card.source.lines)));
   const text = repairNotes(notes);

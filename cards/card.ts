@@ -25,10 +25,14 @@ type CardInput = {
   nodes: Node[];
   /** Keys this card had before (it asks what they asked): learners keep their history. */
   formerKeys?: string[];
+  /** A typed card this one replaces with another kind: its key still grades typed answers. */
+  formerTyped?: FormerTyped;
 };
 
+export type FormerTyped = { key: string; answer: string; accepted: string[] };
+
 /** A card as generated, with the keys it replaces (they go to the deck's `folded`). */
-export type NewCard = Card & { formerKeys?: string[] };
+export type NewCard = Card & { formerKeys?: string[]; formerTyped?: FormerTyped };
 
 /** A node's text with its inline code kept as code (`docker pull`), for the app to show as code. */
 export function textWithCode(node: Node): string {
@@ -77,6 +81,15 @@ export function makeCard(context: Context, section: Section, input: CardInput): 
     section: section.path,
     source: { path: context.path, headings: section.path, lines: [Math.min(...starts), Math.max(...ends)] },
     ...(input.formerKeys?.length ? { formerKeys: input.formerKeys } : {}),
+    ...(input.formerTyped
+      ? {
+          formerTyped: {
+            ...input.formerTyped,
+            answer: completeCommand(tidy(input.formerTyped.answer)),
+            accepted: input.formerTyped.accepted.map((a) => completeCommand(tidy(a))),
+          },
+        }
+      : {}),
   };
 }
 

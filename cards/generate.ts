@@ -48,7 +48,12 @@ export function generateCards(notes: string, options: GenerateOptions): Card[] {
 export function generateDeckCards(
   notes: string,
   { path, corrections = {} }: GenerateOptions,
-): { cards: Card[]; folded: Record<string, string>; skipped: { lines: [number, number]; reason: string }[] } {
+): {
+  cards: Card[];
+  folded: Record<string, string>;
+  typedBefore: Record<string, { answer: string; accepted: string[] }>;
+  skipped: { lines: [number, number]; reason: string }[];
+} {
   const corrected = applyCorrections(notes, corrections, path);
   const text = repairNotes(corrected.text);
   const sections = allSections(buildOutline(parseMarkdown(text)));
@@ -100,9 +105,16 @@ export function generateDeckCards(
     const [from, to] = card.kind === "choice" ? ["#choice:", "#reverse:"] : ["#reverse:", "#choice:"];
     if (card.kind === "choice" || card.kind === "reverse") folded[card.key.replace(from, to)] = card.key;
   }
+  const typedBefore: Record<string, { answer: string; accepted: string[] }> = {};
   for (const card of cards as NewCard[]) {
-    for (const former of card.formerKeys ?? []) if (kept.includes(card)) folded[former] = card.key;
+    const formers = [...(card.formerKeys ?? []), ...(card.formerTyped ? [card.formerTyped.key] : [])];
+    for (const former of formers) if (kept.includes(card)) folded[former] = card.key;
+    if (card.formerTyped && kept.includes(card)) {
+      const { key, answer, accepted } = card.formerTyped;
+      typedBefore[key] = { answer, accepted };
+    }
     delete card.formerKeys;
+    delete card.formerTyped;
   }
   // What was read but not asked, for the summary of lines with no card.
   const skipped = [
@@ -122,7 +134,7 @@ export function generateDeckCards(
       throw new NotesError(`a card moved to "${to}", which no card has`, path, 1);
     folded[from] = to;
   }
-  return { cards: kept, folded, skipped };
+  return { cards: kept, folded, typedBefore, skipped };
 }
 
 // Which command a typed card asks for: its command path and the options it uses

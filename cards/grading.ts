@@ -69,11 +69,21 @@ export const readLine = (line: string): CommandReading => readCommand(shellWords
 const isOptionAnswer = (answer: string) => answer.trim().startsWith("-");
 // A line of no known CLI is a Dockerfile line: its instruction is read in any case
 // (Dockerfile reference: "The instruction is not case-sensitive").
-const asWritten = (line: string) =>
-  line
-    .trim()
-    .replace(/\s+/g, " ")
-    .replace(/^\S+/, (instruction) => instruction.toUpperCase());
+// Its arguments in the exec form (`["bash", "-c"]`) are JSON: read as JSON, spacing aside.
+const asWritten = (line: string) => {
+  const [instruction = "", ...rest] = line.trim().replace(/\s+/g, " ").split(" ");
+  const args = rest.join(" ");
+  return `${instruction.toUpperCase()} ${execForm(args) ?? args}`.trim();
+};
+function execForm(args: string): string | null {
+  if (!args.startsWith("[")) return null;
+  try {
+    const parsed: unknown = JSON.parse(args);
+    return Array.isArray(parsed) && parsed.every((item) => typeof item === "string") ? JSON.stringify(parsed) : null;
+  } catch {
+    return null;
+  }
+}
 
 // Words a command's usage line writes for "put yours here" (`docker network create name`).
 const genericWords = new Set(["name", "command", "path", "file", "value"]);

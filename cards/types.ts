@@ -33,6 +33,11 @@ export const deckSchema = z.object({
   cards: z.array(cardSchema),
   /** Keys of cards folded into another (old key -> the key kept): the seed moves learners' history. */
   folded: z.record(z.string(), z.string()).default({}),
+  /**
+   * Typed cards now asked another way (old key -> the typed answer it had): what was
+   * written about them (pinned checks, answer sets) still grades.
+   */
+  typedBefore: z.record(z.string(), z.object({ answer: z.string(), accepted: z.array(z.string()) })).default({}),
 });
 export type Deck = z.infer<typeof deckSchema>;
 
@@ -58,4 +63,13 @@ export function cardsByKey(deck: Deck): Map<string, Card> {
     if (card && !cards.has(old)) cards.set(old, card);
   }
   return cards;
+}
+
+/** The answers a key grades typed answers against: a typed card's, or the typed card a key had before. */
+export function typedAnswers(deck: Deck, key: string): string[] | { error: string } {
+  const card = cardsByKey(deck).get(key);
+  const before = deck.typedBefore[key];
+  if (card?.kind === "typed") return [card.answer, ...card.accepted];
+  if (before) return [before.answer, ...before.accepted];
+  return { error: card ? `the card is ${card.kind}, not typed` : "no card has this key" };
 }

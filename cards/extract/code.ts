@@ -176,7 +176,11 @@ export function extractCodeCommands(context: Context, section: Section, aliases:
             makeCard(context, section, {
               kind: "basic",
               subject: `${answer}: ${part.option}`,
-              formerKeys: [cardKey(section.path, "typed", `${answer}: ${part.option}`)],
+              formerTyped: {
+                key: cardKey(section.path, "typed", `${answer}: ${part.option}`),
+                answer: part.option,
+                accepted: [`${command} ${part.option}`, ...equivalents(`${command} ${part.option}`, aliases)],
+              },
               prompt: context.phrasing.optionDoes(command, part.option),
               answer: part.task,
               nodes,

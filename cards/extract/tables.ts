@@ -54,8 +54,9 @@ export function extractTables(context: Context, section: Section): Card[] {
       const blanked = example ? `${context.phrasing.blank}${example.slice(term.length)}` : undefined;
       const prompt = context.phrasing.tableWhich(title, meaning, blanked);
       // Asked before as a line to type, which asked the same as this choice.
-      const formerKeys = example ? [cardKey(section.path, "typed", `example: ${example}`)] : [];
-      const input = { subject: term, prompt, answer: term, nodes: [row], formerKeys };
+      const key = cardKey(section.path, "typed", `example: ${example}`);
+      const formerTyped = example ? { key, answer: example, accepted: [] } : undefined;
+      const input = { subject: term, prompt, answer: term, nodes: [row], formerTyped };
       cards.push(reverseCard(context, section, input, meaning, others));
     }
   }

@@ -18,6 +18,7 @@ function deckFrom(text: string, slug: string): Deck {
     deck: { slug, title: "Docker", language: "ja", source: notesPath },
     cards: generateCards(text, { path: notesPath, corrections }),
     folded: {},
+    typedBefore: {},
   };
 }
 const newSlug = () => `docker-${crypto.randomUUID().slice(0, 8)}`;

@@ -63,6 +63,18 @@ describe("a card folded into another", () => {
   });
 });
 
+describe("a typed card now asked another way", () => {
+  it("still grades typed answers by its key, against the answer it had", async () => {
+    const [key] = Object.keys(deck.typedBefore).filter((k) => k.endsWith("#typed: docker container run -it: -i"));
+    expect(deck.cards.find((card) => card.key === deck.folded[key ?? ""])?.kind).toBe("basic");
+    const lines = ["--interactive", "-t"].map((answer) => JSON.stringify({ key, answer }));
+    expect(await run(lines)).toEqual([
+      { key, answer: "--interactive", correct: true },
+      { key, answer: "-t", correct: false },
+    ]);
+  });
+});
+
 describe("pinned answer checks", () => {
   it("hold for the shipped deck", () => {
     const info = shippedDecks[0];
