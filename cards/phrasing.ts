@@ -14,9 +14,9 @@ export type Phrasing = {
   whichOfGroup: (description: string, group: string) => string;
   combines: (commands: string[]) => string;
   partsOf: (command: string, count: number) => string;
-  /** The head of a list of ways asked item by item, and the list with one item blanked. */
-  nameWays: (statement: string, count: number) => string;
-  listCloze: (head: string, items: string[]) => string;
+  /** Ways listed under a statement ("…するには、…が必要"), asked back: what are they for? */
+  purposeOf: (statement: string) => string | undefined;
+  whatFor: (items: string[]) => string;
   /** "コンテナ型の利点" -> コンテナ型, 利点. */
   aspectOf: (title: string) => { subject: string; aspect: string } | undefined;
   whoseAspect: (items: string[], aspect: string) => string;
@@ -56,10 +56,13 @@ const ja: Phrasing = {
   commandOf: (purpose, heading) => `${purpose}：${heading}は？`,
   whichTerm: (clue) => `${quote(clue)}とは何のこと？`,
   whichOfGroup: (description, group) => `${quote(description)}のは、${group}のうちどれ？`,
-  combines: (commands) => `${commands.map((c) => `\`${c}\``).join("・")} を一度に実行するコマンドは？`,
+  combines: (commands) => `${commands.join("・")} を一度に実行するコマンドは？`,
   partsOf: (command, count) => `${command} が一度に実行する${count}つのコマンドは？`,
-  nameWays: (statement, count) => `${statement}。その方法（${count}つ）`,
-  listCloze: (head, items) => `${head}：${items.join("／")}`,
+  purposeOf: (statement) => {
+    const goal = /^(.+?する)には/.exec(statement)?.[1];
+    return goal ? `${goal}ため` : undefined;
+  },
+  whatFor: (items) => `${items.map(quote).join("")}は、何のための方法？`,
   aspectOf: (title) => {
     const match = /^(.+)の(利点|欠点|特徴|メリット|デメリット|長所|短所|種類)$/.exec(title);
     return match?.[1] && match[2] ? { subject: match[1], aspect: match[2] } : undefined;
@@ -88,10 +91,10 @@ const en: Phrasing = {
   argumentOf: (command, argument) => `In \`${command}\`, what does the argument \`${argument}\` give?`,
   whichTerm: (clue) => `What is described here: “${clue}”?`,
   whichOfGroup: (description, group) => `Which of the ${group.toLowerCase()} is “${description}”?`,
-  combines: (commands) => `Which command runs ${commands.map((c) => `\`${c}\``).join(", ")} in one go?`,
+  combines: (commands) => `Which command runs ${commands.join(", ")} in one go?`,
   partsOf: (command, count) => `Which ${count} commands does \`${command}\` run in one go?`,
-  nameWays: (statement, count) => `${statement}. Ways to do it (${count})`,
-  listCloze: (head, items) => `${head}: ${items.join(" / ")}`,
+  purposeOf: (statement) => /^to (.+?),/i.exec(statement)?.[1],
+  whatFor: (items) => `${items.map((item) => `“${item}”`).join(", ")}: ways to do what?`,
   aspectOf: (title) => {
     const match = /^(advantages|disadvantages|drawbacks|pros|cons|kinds|types|features) of (.+)$/i.exec(title);
     return match?.[1] && match[2] ? { subject: match[2], aspect: match[1].toLowerCase() } : undefined;

@@ -1,6 +1,6 @@
 import type { List, ListItem } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
-import { type Context, cardKey, givesAway, makeCard, tidy } from "../card";
+import { type Context, givesAway, makeCard, tidy } from "../card";
 import type { Section } from "../outline";
 import type { Card } from "../types";
 import { definitionsOf } from "./definitions";
@@ -43,29 +43,23 @@ function listCards(
 }
 
 /**
- * A statement with its ways below it ("a change must be carried over: Dockerfile, volumes"):
- * each way blanked in turn, the others shown (overlapping clozes).
+ * A statement with its ways below it ("別のコンテナに変更を反映するには、対処が必要:
+ * Dockerfile, volumes"), asked back: what are these ways for? ("name the ways", or one of
+ * them blanked, has other right answers).
  */
 function waysCards(
   context: Context,
   section: Section,
-  input: { subject: string; head: string; items: string[]; node: ListItem },
+  input: { subject: string; statement: string; items: string[]; node: ListItem },
 ): Card[] {
-  const { subject, head, items, node } = input;
-  return items.map((answer, index) =>
-    makeCard(context, section, {
-      kind: "cloze",
-      // By position, so rewording an item keeps the card; the list asked whole before is its first item.
-      subject: `${subject}: ${index + 1}`,
-      formerKeys: index === 0 ? [cardKey(section.path, "basic", subject)] : [],
-      prompt: context.phrasing.listCloze(
-        head,
-        items.map((item, at) => (at === index ? context.phrasing.blank : item)),
-      ),
-      answer,
-      nodes: [node],
-    }),
-  );
+  const { subject, statement, items, node } = input;
+  const purpose = context.phrasing.purposeOf(statement);
+  if (!purpose) {
+    context.skipped.push({ node, reason: "ways under a statement that does not say what they are for" });
+    return [];
+  }
+  const prompt = context.phrasing.whatFor(items);
+  return [makeCard(context, section, { kind: "basic", subject, prompt, answer: purpose, nodes: [node] })];
 }
 
 function sideLabel(context: Context, section: Section, lead: string): string {
@@ -101,8 +95,7 @@ export function extractLists(context: Context, section: Section): Card[] {
       if (!sublist || has(sublist, "strong") || sublist.children.length < 2) continue;
       const statement = firstLine(item).replace(/。$/, "");
       const items = sublist.children.map(firstLine);
-      const head = context.phrasing.nameWays(statement, items.length);
-      cards.push(...waysCards(context, section, { subject: `list: ${statement}`, head, items, node: item }));
+      cards.push(...waysCards(context, section, { subject: `list: ${statement}`, statement, items, node: item }));
     }
   }
   return cards;

@@ -80,7 +80,7 @@ describe("commands (English)", () => {
       "docker container run <image>",
     );
     expect(find(cards, "basic", /^Which 3 commands does/)?.answer).toBe(
-      "docker image pull / docker container create / docker container start",
+      "`docker image pull` / `docker container create` / `docker container start`",
     );
   });
 
@@ -279,5 +279,37 @@ describe("the names a command uses", () => {
     ].join("\n");
     const [card] = generateCards(notes, { path: "notes.md" }).filter((c) => c.kind === "typed");
     expect(card?.prompt).toBe("「ボリューム data をコンテナの /data にマウント」に使うコマンドは？（node）");
+  });
+});
+
+describe("ways listed under a statement", () => {
+  it("are asked back, what they are for (one answer; 'name the ways' has others)", () => {
+    const notes = [
+      "## コンテナの仕様",
+      "- 別のコンテナに変更を反映するには、なんらかの対処が必要",
+      "    - Dockerfile",
+      "    - ボリュームやバインドマウント",
+    ].join("\n");
+    expect(generateCards(notes, { path: "notes.md" }).map((card) => [card.prompt, card.answer])).toEqual([
+      ["「Dockerfile」「ボリュームやバインドマウント」は、何のための方法？", "別のコンテナに変更を反映するため"],
+    ]);
+  });
+});
+
+describe("commands run at once", () => {
+  it("are asked by their inline code, shown with what the notes add to each", () => {
+    const notes = [
+      "## 基本",
+      "### docker container run",
+      "下記のコマンドを一度に実行するコマンド。",
+      "- `docker image pull`（イメージが手元にないときだけ）",
+      "- `docker container create`",
+    ].join("\n");
+    const cards = generateCards(notes, { path: "notes.md" });
+    expect(find(cards, "typed", /一度に/)).toMatchObject({
+      prompt:
+        "`docker image pull`（イメージが手元にないときだけ）・`docker container create` を一度に実行するコマンドは？",
+      answer: "docker container run <image>",
+    });
   });
 });
