@@ -33,9 +33,9 @@ function standsAlone(sentence: string, prompt: string, blank: string, answer: st
   return answer.length <= (tidyText(prompt).length - blank.length) * 1.4;
 }
 
-// The first word of an answer ("ホスト" of "ホスト OS", up to a space or a change of script).
-const leadWord = (answer: string) =>
-  answer.match(/^(\p{Script=Katakana}|ー)+(?=\s|[A-Za-z0-9])|^[A-Za-z]+(?=\s)|^\S+(?=\s)/u)?.[0] ?? answer;
+// The first word of a Japanese answer ("ホスト" of "ホスト OS": katakana up to a space or a
+// change of script); a command's first word (`docker`) names no answer.
+const leadWord = (answer: string) => answer.match(/^(\p{Script=Katakana}|ー)+(?=\s|[A-Za-z0-9])/u)?.[0] ?? answer;
 
 /** Whether the rest of a cloze names the start of its answer ("ホスト型仮想化：［ ］に…" for ホスト OS). */
 function hintedBy(rest: string, answer: string): boolean {

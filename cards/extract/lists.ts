@@ -44,22 +44,11 @@ function listCards(
 
 /**
  * A statement with its ways below it ("別のコンテナに変更を反映するには、対処が必要:
- * Dockerfile, volumes"), asked back: what are these ways for? ("name the ways", or one of
- * them blanked, has other right answers).
+ * Dockerfile, volumes") is not asked: "name the ways", one of them blanked, and "what are
+ * these for" all have other right answers.
  */
-function waysCards(
-  context: Context,
-  section: Section,
-  input: { subject: string; statement: string; items: string[]; node: ListItem },
-): Card[] {
-  const { subject, statement, items, node } = input;
-  const purpose = context.phrasing.purposeOf(statement);
-  if (!purpose) {
-    context.skipped.push({ node, reason: "ways under a statement that does not say what they are for" });
-    return [];
-  }
-  const prompt = context.phrasing.whatFor(items);
-  return [makeCard(context, section, { kind: "basic", subject, prompt, answer: purpose, nodes: [node] })];
+function skipWays(context: Context, node: ListItem): void {
+  context.skipped.push({ node, reason: "ways under a statement: asked either way, they have other right answers" });
 }
 
 function sideLabel(context: Context, section: Section, lead: string): string {
@@ -89,13 +78,10 @@ export function extractLists(context: Context, section: Section): Card[] {
       cards.push(...listCards(context, section, { subject: `list ${++enumeration}`, items, list: node }));
       continue;
     }
-    // "- a change must be carried over\n    - Dockerfile\n    - volumes": ask for the examples.
+    // "- a change must be carried over\n    - Dockerfile\n    - volumes": ways, not asked.
     for (const item of node.children) {
       const sublist = item.children.find((child): child is List => child.type === "list");
-      if (!sublist || has(sublist, "strong") || sublist.children.length < 2) continue;
-      const statement = firstLine(item).replace(/。$/, "");
-      const items = sublist.children.map(firstLine);
-      cards.push(...waysCards(context, section, { subject: `list: ${statement}`, statement, items, node: item }));
+      if (sublist && !has(sublist, "strong") && sublist.children.length >= 2) skipWays(context, item);
     }
   }
   return cards;
