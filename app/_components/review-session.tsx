@@ -231,7 +231,7 @@ export function ReviewSession({ initial, deck, section = [] }: Props) {
         {t("left", queue.left)}
       </p>
       <p className="text-xs text-zinc-500" lang={card.language}>
-        {safeBreadcrumb(card.section, [card.answer, ...card.accepted]).join(" › ")}
+        {safeBreadcrumb(card.section, [card.answer, ...card.accepted], card.choices).join(" › ")}
       </p>
       <h1 className="text-2xl font-semibold whitespace-pre-wrap" lang={card.language}>
         <CardText text={card.prompt} />

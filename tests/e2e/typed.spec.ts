@@ -27,7 +27,7 @@ test("a typed command is accepted through its shorthand, typed with a Japanese I
 
   await page.goto("/review");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-    "docker image pull・docker container create・docker container start を一度に実行するコマンドは？",
+    "docker image pull（イメージが手元にないときだけ）・docker container create・docker container start を一度に実行するコマンドは？",
   );
   // The breadcrumb names the section, not the command (its heading is the answer).
   await expect(page.getByText("基本のコマンド", { exact: true })).toBeVisible();
@@ -50,6 +50,6 @@ test("a typed command is accepted through its shorthand, typed with a Japanese I
   await expect(page.getByRole("button", { name: /^Good/ })).toContainText("Suggested");
   await page.keyboard.press("3");
   await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(
-    "docker image pull・docker container create・docker container start を一度に実行するコマンドは？",
+    "docker image pull（イメージが手元にないときだけ）・docker container create・docker container start を一度に実行するコマンドは？",
   );
 });

@@ -18,4 +18,16 @@ describe("the breadcrumb above a question", () => {
       "仮想化の種類",
     ]);
   });
+
+  it("above a multiple-choice question, leaves out headings naming an option and asides that lean to one", () => {
+    const section = ["Dockerのネットワーク", "ブリッジネットワーク(default)"];
+    const options = ["ユーザ定義ブリッジネットワーク"];
+    expect(safeBreadcrumb(section, ["デフォルトのブリッジネットワーク"], options)).toEqual([
+      "Dockerのネットワーク",
+      "ブリッジネットワーク",
+    ]);
+    expect(
+      safeBreadcrumb(["ボリュームとバインド", "バインドマウント"], ["ボリュームマウント"], ["バインドマウント"]),
+    ).toEqual(["ボリュームとバインド"]);
+  });
 });
