@@ -12,6 +12,8 @@ export type Context = {
   skipped: Skipped[];
   /** Lists whose items another reading already asks one by one (the sides of an A-or-B). */
   askedItems: Set<Node>;
+  /** "term: meaning" lists and "which side?" statements, asked both ways: a blank would ask them again. */
+  askedBothWays: Set<Node>;
 };
 
 type CardInput = {

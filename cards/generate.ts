@@ -58,7 +58,13 @@ export function generateDeckCards(
   const text = repairNotes(corrected.text);
   const sections = allSections(buildOutline(parseMarkdown(text)));
   const aliases = collectAliases(sections);
-  const context: Context = { path, phrasing: phrasingFor(text), skipped: [], askedItems: new Set() };
+  const context: Context = {
+    path,
+    phrasing: phrasingFor(text),
+    skipped: [],
+    askedItems: new Set(),
+    askedBothWays: new Set(),
+  };
   const cards = sections.flatMap((section) => [
     ...extractExplanations(context, section, aliases),
     ...extractCombined(context, section, aliases),

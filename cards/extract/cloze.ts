@@ -10,7 +10,7 @@ function paragraphsOf(nodes: RootContent[], skip: Set<unknown>): Paragraph[] {
   for (const node of nodes) {
     if (node.type === "paragraph") found.push(node);
     if (node.type === "list" && !skip.has(node))
-      for (const item of node.children) found.push(...paragraphsOf((item as ListItem).children, skip));
+      for (const item of node.children) if (!skip.has(item)) found.push(...paragraphsOf(item.children, skip));
   }
   return found;
 }
@@ -46,8 +46,8 @@ function hintedBy(rest: string, answer: string): boolean {
 /** Bold spans are what the author wanted remembered: each becomes a blank to fill. */
 export function extractCloze(context: Context, section: Section): Card[] {
   const cards: Card[] = [];
-  // Not in a list another reading asks item by item ("term: meaning" both ways).
-  for (const paragraph of paragraphsOf(section.body, context.askedItems)) {
+  // Not in a "term: meaning" list or a "which side?" statement, which are asked both ways.
+  for (const paragraph of paragraphsOf(section.body, context.askedBothWays)) {
     const strongs = paragraph.children.filter((child) => child.type === "strong");
     for (const strong of strongs) {
       const answer = tidy(textWithCode(strong));

@@ -29,6 +29,7 @@ export function extractDefinitions(context: Context, section: Section): Card[] {
     if (definitions.length < 2 || definitions.length < node.children.length) continue;
     // Asked here both ways: a blank in a meaning would ask the same again.
     context.askedItems.add(node);
+    context.askedBothWays.add(node);
     for (const { term, meaning, item } of definitions) {
       cards.push(
         makeCard(context, section, {

@@ -152,6 +152,8 @@ export function extractVersus(context: Context, section: Section): Card[] {
           context.skipped.push({ node: item, reason });
         }
         if (statement.length < 6 || mentionsSide) continue;
+        // Asked as "which side?": a blank in it would ask it again the other way.
+        context.askedBothWays.add(item);
         // By position, so rewording the statement keeps the card.
         const subject = `${label}: item ${index + 1}`;
         cards.push(sideCard(context, section, { subject, statement, label, labels, node: item }));
