@@ -1,4 +1,4 @@
-import type { ListItem, Paragraph, PhrasingContent, RootContent } from "mdast";
+import type { Paragraph, PhrasingContent, RootContent } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
 import { type Context, givesAway, makeCard, textWithCode, tidy, tidyText } from "../card";
 import type { Section } from "../outline";
