@@ -15,22 +15,20 @@ const wordPairs = (answer: string) => {
 };
 
 /**
- * The headings of a card's section that may be shown above its question: none that names
- * the answer (a command card under the heading `docker container run`), is named in it,
- * or quotes two of its words in a row (`container logs を使う`). Above a multiple-choice
- * question, none that names an option either, and no heading's aside in parentheses
- * ("ブリッジネットワーク(default)" above "default or user-defined?" would answer it).
+ * The headings of a card's section that may be shown above its question, without their
+ * asides in parentheses ("ブリッジネットワーク(default)": a note to self that can lean to
+ * an answer): none that names the answer (a command card under the heading `docker
+ * container run`), is named in it, or quotes two of its words in a row (`container logs
+ * を使う`); above a multiple-choice question, none that names an option either.
  */
 export function safeBreadcrumb(section: string[], answers: string[], choices: string[] = []): string[] {
-  const given = answers.map(comparable).filter(Boolean);
-  const options = choices.map(comparable).filter(Boolean);
+  const given = [...answers, ...choices].map(comparable).filter(Boolean);
   const pairs = answers.flatMap(wordPairs);
   return section
+    .map((heading) => heading.replace(/\s*[(（][^)）]*[)）]/g, "").trim())
     .filter((heading) => {
       const name = comparable(heading);
-      const namesAnswer = [...given, ...options].some((answer) => answer.includes(name) || name.includes(answer));
-      return !namesAnswer && !pairs.some((pair) => name.includes(pair));
-    })
-    .map((heading) => (choices.length > 0 ? heading.replace(/\s*[(（][^)）]*[)）]/g, "").trim() : heading))
-    .filter(Boolean);
+      const namesAnswer = given.some((answer) => answer.includes(name) || name.includes(answer));
+      return name && !namesAnswer && !pairs.some((pair) => name.includes(pair));
+    });
 }
