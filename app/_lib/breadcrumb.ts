@@ -25,7 +25,12 @@ export function safeBreadcrumb(section: string[], answers: string[], choices: st
   const given = [...answers, ...choices].map(comparable).filter(Boolean);
   const pairs = answers.flatMap(wordPairs);
   return section
-    .map((heading) => heading.replace(/\s*[(（][^)）]*[)）]/g, "").trim())
+    .map((heading) =>
+      heading
+        .replace(/\s*[(（][^)）]*[)）]/g, "")
+        .replace(/[:：]\s*$/, "")
+        .trim(),
+    )
     .filter((heading) => {
       const name = comparable(heading);
       const namesAnswer = given.some((answer) => answer.includes(name) || name.includes(answer));

@@ -24,6 +24,9 @@ describe("the breadcrumb above a question", () => {
     expect(
       safeBreadcrumb(["Dockerのネットワーク", "ブリッジネットワーク(default)"], ["ユーザー定義ブリッジネットワーク"]),
     ).toEqual(["Dockerのネットワーク"]);
+    expect(
+      safeBreadcrumb(["ボリュームとバインド", "ボリュームマウント (Volume Mounting):"], ["docker run -v a:/b c"]),
+    ).toEqual(["ボリュームとバインド", "ボリュームマウント"]);
     const section = ["Dockerのネットワーク", "ブリッジネットワーク(default)"];
     const options = ["ユーザ定義ブリッジネットワーク"];
     expect(safeBreadcrumb(section, ["デフォルトのブリッジネットワーク"], options)).toEqual(["Dockerのネットワーク"]);
