@@ -27,7 +27,7 @@ describe("the Poisson-binomial distribution", () => {
         const exact = poissonBinomial(chances);
         const brute = enumerate(chances);
         expect(exact).toHaveLength(brute.length);
-        exact.forEach((p, k) => expect(p).toBeCloseTo(brute[k] ?? Number.NaN, 12));
+        for (const [k, p] of exact.entries()) expect(p).toBeCloseTo(brute[k] ?? Number.NaN, 12);
       }),
     );
   });
