@@ -138,3 +138,20 @@ export async function getPracticeTestResults(user: User, id: string, now: Date):
     mistakes,
   };
 }
+
+/** The decks a test can be drawn from, each with its top-level sections in the notes' order. */
+export async function listTestScopes(): Promise<{ slug: string; title: string; sections: string[] }[]> {
+  const decks = await getDb().deck.findMany({
+    orderBy: { title: "asc" },
+    select: {
+      slug: true,
+      title: true,
+      cards: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { section: true } },
+    },
+  });
+  return decks.map(({ slug, title, cards }) => ({
+    slug,
+    title,
+    sections: [...new Set(cards.flatMap((card) => card.section.slice(0, 1)))],
+  }));
+}

@@ -23,6 +23,8 @@ export type StartTestInput = {
   timeLimitSec: number | null;
   feedbackEach: boolean;
   countsAsReviews: boolean;
+  /** Only these cards (a retake of the ones missed). */
+  cardIds?: string[];
 };
 
 // Before a person has answered any card for the first time, the chance they know an
@@ -66,7 +68,8 @@ export async function startPracticeTest(
     },
   });
   const settings = schedulerSettings({ desiredRetention: 0.9, fuzz: false });
-  let cards: QuizCard[] = rows.filter((row) => inSections(row.section, input.sections));
+  const only = input.cardIds ? new Set(input.cardIds) : null;
+  let cards: QuizCard[] = rows.filter((row) => inSections(row.section, input.sections) && (!only || only.has(row.id)));
   if (input.fromWeakest) {
     // The cards seen, lowest recall probability now first.
     const recall = new Map(
@@ -180,4 +183,39 @@ export async function answerTestQuestion(
   }
   const shown = test.feedbackEach || left === 0;
   return { isCorrect, rightAnswers: shown ? question.rightAnswers : null, finished: left === 0 };
+}
+
+/** A new test of the questions the user missed in one of their finished tests; null when not theirs. */
+export async function retakeMissed(
+  user: User,
+  testId: string,
+  now: Date,
+): Promise<{ id: string } | { error: string } | null> {
+  const test = await getDb().practiceTest.findFirst({
+    where: { id: testId, userId: user.id, finishedAt: { not: null } },
+    select: {
+      deck: { select: { slug: true } },
+      feedbackEach: true,
+      questions: { where: { isCorrect: { not: true } }, select: { cardId: true, format: true } },
+    },
+  });
+  if (!test) return null;
+  const cardIds = test.questions.map((question) => question.cardId);
+  if (cardIds.length === 0) return { error: "no-questions" };
+  const formats = [...new Set(test.questions.map((question) => question.format as QuestionFormat))];
+  return startPracticeTest(
+    user,
+    {
+      deck: test.deck.slug,
+      sections: [],
+      fromWeakest: false,
+      count: cardIds.length,
+      formats,
+      timeLimitSec: null,
+      feedbackEach: test.feedbackEach,
+      countsAsReviews: false,
+      cardIds,
+    },
+    now,
+  );
 }
