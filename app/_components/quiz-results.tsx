@@ -61,11 +61,13 @@ export async function QuizResults({
                 <CardText text={said(mistake.rightAnswers[0] ?? "")} />
               </p>
               <p className="text-xs text-zinc-500">
-                {t("source", {
-                  path: mistake.source.path,
-                  start: mistake.source.startLine,
-                  end: mistake.source.endLine,
-                })}
+                {mistake.source.startLine === mistake.source.endLine
+                  ? t("sourceLine", { path: mistake.source.path, line: mistake.source.startLine })
+                  : t("source", {
+                      path: mistake.source.path,
+                      start: mistake.source.startLine,
+                      end: mistake.source.endLine,
+                    })}
               </p>
             </li>
           ))}
