@@ -18,9 +18,10 @@ export function poissonBinomial(chances: number[]): number[] {
 }
 
 /**
- * The central interval of a distribution over 0…n holding about `mass` of it: from the
- * lowest k with P(X ≤ k) above (1 − mass) / 2 to the lowest k with P(X ≤ k) at least
- * (1 + mass) / 2 (the two quantiles).
+ * The central interval of a distribution over 0…n holding as near `mass` of it as whole
+ * scores allow: from the (1 − mass) / 2 and (1 + mass) / 2 quantiles, an end dropped while
+ * that brings the mass held nearer `mass` (whole scores would otherwise hold more, and
+ * the scores observed would fall inside more often than said).
  */
 export function centralInterval(pmf: number[], mass = 0.8): { low: number; high: number } {
   const tail = (1 - mass) / 2;
@@ -35,7 +36,17 @@ export function centralInterval(pmf: number[], mass = 0.8): { low: number; high:
       break;
     }
   }
-  return { low: Math.max(low, 0), high };
+  low = Math.max(low, 0);
+  let held = pmf.slice(low, high + 1).reduce((sum, p) => sum + p, 0);
+  while (low < high) {
+    const [edge, p] =
+      (pmf[low] ?? 0) <= (pmf[high] ?? 0) ? (["low", pmf[low] ?? 0] as const) : (["high", pmf[high] ?? 0] as const);
+    if (Math.abs(held - p - mass) >= Math.abs(held - mass)) break;
+    held -= p;
+    if (edge === "low") low++;
+    else high--;
+  }
+  return { low, high };
 }
 
 /** Chance of a right answer: recalled, or else guessed among `options` (none for typed or recalled answers). */
@@ -61,4 +72,56 @@ export function forecastScore(chances: number[], mass = 0.8): ScoreForecast {
   const { low, high } = centralInterval(pmf, mass);
   const expected = chances.reduce((sum, p) => sum + p, 0);
   return { questions: chances.length, expected, low, high, mass, pmf };
+}
+
+export type Calibration = {
+  /** How many answers it rests on. */
+  answers: number;
+  /** Mean squared gap between chance and outcome (0 best), and the mean log loss. */
+  brier: number;
+  logLoss: number;
+  /** By predicted chance, in bins of a tenth: how many, what was predicted, what happened. */
+  bins: { from: number; to: number; answers: number; predicted: number; observed: number }[];
+  /** Fewer right than predicted by more than two standard deviations. */
+  isOverconfident: boolean;
+};
+
+/** How well predicted chances held on what happened. */
+export function calibrate(outcomes: { chance: number; isRight: boolean }[]): Calibration {
+  const clamp = (p: number) => Math.min(1 - 1e-6, Math.max(1e-6, p));
+  const bins = Array.from({ length: 10 }, (_, i) => ({
+    from: i / 10,
+    to: (i + 1) / 10,
+    answers: 0,
+    predicted: 0,
+    observed: 0,
+  }));
+  let brier = 0;
+  let logLoss = 0;
+  let expected = 0;
+  let variance = 0;
+  let right = 0;
+  for (const { chance, isRight } of outcomes) {
+    const bin = bins[Math.min(9, Math.floor(chance * 10))];
+    if (bin) {
+      bin.answers += 1;
+      bin.predicted += chance;
+      bin.observed += isRight ? 1 : 0;
+    }
+    brier += (chance - (isRight ? 1 : 0)) ** 2;
+    logLoss -= Math.log(isRight ? clamp(chance) : 1 - clamp(chance));
+    expected += chance;
+    variance += chance * (1 - chance);
+    right += isRight ? 1 : 0;
+  }
+  const n = outcomes.length;
+  return {
+    answers: n,
+    brier: n ? brier / n : 0,
+    logLoss: n ? logLoss / n : 0,
+    bins: bins
+      .filter((bin) => bin.answers > 0)
+      .map((bin) => ({ ...bin, predicted: bin.predicted / bin.answers, observed: bin.observed / bin.answers })),
+    isOverconfident: n > 0 && expected - right > 2 * Math.sqrt(variance),
+  };
 }

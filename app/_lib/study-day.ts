@@ -26,3 +26,13 @@ export function studyDate(at: Date, boundary: DayBoundary): string {
   const start = new TZDate(studyDayStart(at, boundary).getTime(), boundary.timeZone);
   return `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, "0")}-${String(start.getDate()).padStart(2, "0")}`;
 }
+
+/** A local date and time (`2026-12-20T09:00`, as a datetime-local field gives it) in a time zone; null if malformed. */
+export function zonedDateTime(local: string, timeZone: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const date = new TZDate(year, month - 1, day, hour, minute, timeZone);
+  // 2026-02-30 would roll over to March: not a date.
+  return date.getDate() === day && date.getMonth() === month - 1 ? new Date(date.getTime()) : null;
+}

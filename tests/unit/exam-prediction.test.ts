@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { createEmptyCard, fsrs, generatorParameters, Rating } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
-import { centralInterval, chanceRight, forecastScore, poissonBinomial } from "@/app/_lib/exam-prediction";
+import { calibrate, centralInterval, chanceRight, forecastScore, poissonBinomial } from "@/app/_lib/exam-prediction";
 import { applyGrade, newMemory, recallProbability } from "@/app/_lib/scheduling";
 
 /** P(X = k) by summing over all 2^n outcomes. */
@@ -45,16 +45,17 @@ describe("the Poisson-binomial distribution", () => {
 });
 
 describe("the 80% interval", () => {
-  it("is the 10% and 90% quantiles: at most 10% of the distribution on either side", () => {
+  it("holds as near 80% of the distribution as whole scores allow, about its middle", () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 40 }), (chances) => {
         const pmf = poissonBinomial(chances);
         const { low, high } = centralInterval(pmf, 0.8);
-        const below = pmf.slice(0, low).reduce((a, b) => a + b, 0);
-        const above = pmf.slice(high + 1).reduce((a, b) => a + b, 0);
-        expect(below).toBeLessThanOrEqual(0.1 + 1e-9);
-        expect(above).toBeLessThanOrEqual(0.1 + 1e-9);
+        const held = pmf.slice(low, high + 1).reduce((a, b) => a + b, 0);
         expect(low).toBeLessThanOrEqual(high);
+        expect(Math.abs(held - 0.8)).toBeLessThanOrEqual(Math.max(...pmf) + 1e-9);
+        // Neither tail holds much more than its tenth.
+        expect(pmf.slice(0, low).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(0.1 + Math.max(...pmf) + 1e-9);
+        expect(pmf.slice(high + 1).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(0.1 + Math.max(...pmf) + 1e-9);
       }),
     );
   });
@@ -97,5 +98,65 @@ describe("recall on the exam date", () => {
     expect(recallProbability(memory, exam, settings)).toBeCloseTo(scheduler.get_retrievability(card, exam, false), 12);
     const dayAfter = new Date("2026-12-03T09:00:00Z");
     expect(recallProbability(memory, exam, settings)).toBeLessThan(recallProbability(memory, dayAfter, settings));
+  });
+});
+
+describe("calibration against a simulated learner whose true memory is known", () => {
+  // A fixed sequence instead of Math.random: the same learner every run.
+  function seeded(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+  }
+
+  it("holds for honest predictions: Brier as the truth's, the 80% interval holding 75–85% of tests", () => {
+    const random = seeded(42);
+    let inside = 0;
+    const outcomes: { chance: number; isRight: boolean }[] = [];
+    const tests = 400;
+    for (let test = 0; test < tests; test++) {
+      // 40 questions, each with the learner's true chance; the model predicts it.
+      const chances = Array.from({ length: 40 }, () => chanceRight(random(), random() < 0.3 ? 4 : undefined));
+      const right = chances.filter((p) => {
+        const isRight = random() < p;
+        outcomes.push({ chance: p, isRight });
+        return isRight;
+      }).length;
+      const { low, high } = forecastScore(chances);
+      if (low <= right && right <= high) inside++;
+    }
+    expect(inside / tests).toBeGreaterThanOrEqual(0.75);
+    expect(inside / tests).toBeLessThanOrEqual(0.85);
+    const calibration = calibrate(outcomes);
+    expect(calibration.isOverconfident).toBe(false);
+    for (const bin of calibration.bins) expect(Math.abs(bin.observed - bin.predicted)).toBeLessThan(0.05);
+  });
+
+  it("says so when the model is over-confident for a person", () => {
+    const random = seeded(7);
+    const outcomes = Array.from({ length: 300 }, () => {
+      const chance = 0.5 + random() / 2;
+      return { chance, isRight: random() < chance - 0.2 };
+    });
+    const calibration = calibrate(outcomes);
+    expect(calibration.isOverconfident).toBe(true);
+    expect(calibration.answers).toBe(300);
+  });
+
+  it("scores a perfect prediction 0 and a coin 0.25 (Brier)", () => {
+    expect(
+      calibrate([
+        { chance: 1, isRight: true },
+        { chance: 0, isRight: false },
+      ]).brier,
+    ).toBe(0);
+    expect(
+      calibrate([
+        { chance: 0.5, isRight: true },
+        { chance: 0.5, isRight: false },
+      ]).brier,
+    ).toBe(0.25);
   });
 });

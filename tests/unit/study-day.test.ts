@@ -34,3 +34,13 @@ describe("study days", () => {
     expect(autumn.toISOString()).toBe("2026-10-25T03:00:00.000Z");
   });
 });
+
+describe("a local date and time in a time zone", () => {
+  it("is the moment it names there, daylight saving included, and nothing for a day that does not exist", async () => {
+    const { zonedDateTime } = await import("@/app/_lib/study-day");
+    expect(zonedDateTime("2026-12-20T09:00", "Asia/Tokyo")).toEqual(new Date("2026-12-20T00:00:00Z"));
+    expect(zonedDateTime("2026-07-01T09:00", "America/New_York")).toEqual(new Date("2026-07-01T13:00:00Z"));
+    expect(zonedDateTime("2026-02-30T09:00", "UTC")).toBeNull();
+    expect(zonedDateTime("tomorrow", "UTC")).toBeNull();
+  });
+});
