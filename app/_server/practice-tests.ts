@@ -35,7 +35,7 @@ const inSections = (section: string[], sections: string[][]) =>
   sections.length === 0 || sections.some((path) => path.every((part, i) => section[i] === part));
 
 /** The user's chance of knowing a card they have never reviewed: their own first-try rate. */
-async function firstTryRate(user: User): Promise<number> {
+export async function firstTryRate(user: User): Promise<number> {
   const rows = await getDb().$queryRaw<{ tries: number; right: number }[]>`
     SELECT count(*)::int AS tries, count(*) FILTER (WHERE "grade" > 1)::int AS right
     FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid AND "stateBefore" = 0 AND "grade" > 0`;
