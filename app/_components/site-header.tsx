@@ -25,6 +25,9 @@ export async function SiteHeader() {
               <Link className={link} href="/quiz">
                 {t("header.quiz")}
               </Link>
+              <Link className={link} href="/exam">
+                {t("header.exam")}
+              </Link>
               <Link className={link} href="/progress">
                 {t("header.progress")}
               </Link>

@@ -69,7 +69,12 @@ function draft(card: QuizCard, siblings: QuizCard[], random: () => number): Draf
  */
 export function buildQuestions(
   cards: QuizCard[],
-  { count, formats, random }: { count: number; formats: readonly QuestionFormat[]; random: () => number },
+  {
+    count,
+    formats,
+    random,
+    pool = cards,
+  }: { count: number; formats: readonly QuestionFormat[]; random: () => number; pool?: QuizCard[] },
 ): DraftQuestion[] {
   const sectionOf = (card: QuizCard) => card.section.join("\u0000");
   const groups = new Map<string, QuizCard[]>();
@@ -83,7 +88,8 @@ export function buildQuestions(
     for (const queue of queues) {
       const card = queue.shift();
       if (!card || questions.length >= count) continue;
-      const siblings = cards.filter((other) => other.id !== card.id && sectionOf(other) === sectionOf(card));
+      // A true/false question's false answer comes from the whole deck (`pool`), not only the cards asked.
+      const siblings = pool.filter((other) => other.id !== card.id && sectionOf(other) === sectionOf(card));
       const question = draft(card, siblings, random);
       if (question) questions.push(question);
     }

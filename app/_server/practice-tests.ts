@@ -83,7 +83,7 @@ export async function startPracticeTest(
       .sort((a, b) => (recall.get(a.id) ?? 0) - (recall.get(b.id) ?? 0))
       .slice(0, input.count);
   }
-  const questions = buildQuestions(cards, { count: input.count, formats: input.formats, random });
+  const questions = buildQuestions(cards, { count: input.count, formats: input.formats, random, pool: rows });
   if (questions.length === 0) return { error: "no-questions" };
   const test = await db.practiceTest.create({
     data: {

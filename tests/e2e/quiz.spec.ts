@@ -48,7 +48,8 @@ test("a 10-question mixed test by keyboard: feedback, a reload that resumes, res
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   if (missed > 0) {
     await page.getByRole("button", { name: "Retake the ones I missed" }).click();
-    await expect(progress.or(page.getByText(new RegExp(`^Question 1 of ${missed}`)))).toBeVisible();
+    // Every question missed, asked again.
+    await expect(page.getByText(new RegExp(`^Question 1 of ${missed}(?!\\d)`))).toBeVisible();
   }
 });
 

@@ -81,6 +81,12 @@ describe("a practice test's questions", () => {
     );
   });
 
+  it("take a true/false question's other answer from the whole deck, when asking only some cards", () => {
+    const only = [cards[0] as QuizCard];
+    const [question] = buildQuestions(only, { count: 1, formats: ["true-false"], random: seeded(4), pool: cards });
+    expect(question?.cardId).toBe("a1");
+  });
+
   it("offer a multiple-choice card's answer among its options, shuffled", () => {
     const [question] = buildQuestions([cards[2] as QuizCard], {
       count: 1,

@@ -1,0 +1,125 @@
+import { TZDate } from "@date-fns/tz";
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ExamForm } from "@/app/_components/exam-form";
+import { now } from "@/app/_server/clock";
+import { getExamForecast } from "@/app/_server/exams";
+import { listTestScopes } from "@/app/_server/practice-test-view";
+import { getSettings } from "@/app/_server/preferences";
+import { requireUser } from "@/app/_server/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("exam"))("title") };
+}
+
+// A moment as a datetime-local field shows it, in the person's time zone.
+const localValue = (at: Date, timeZone: string) => new TZDate(at.getTime(), timeZone).toISOString().slice(0, 16);
+
+export default async function ExamPage() {
+  const user = await requireUser();
+  const [t, format, scopes, settings, forecast] = await Promise.all([
+    getTranslations("exam"),
+    getFormatter(),
+    listTestScopes(),
+    getSettings(user),
+    getExamForecast(user, await now()),
+  ]);
+  const one = (n: number) => format.number(n, { maximumFractionDigits: 1 });
+  const calibration = forecast?.calibration;
+  return (
+    <div className="max-w-2xl space-y-8">
+      <section className="space-y-3">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("intro")}</p>
+        <ExamForm
+          scopes={scopes}
+          timeZone={settings.timeZone}
+          deck={forecast?.exam.deckSlug}
+          examAt={forecast ? localValue(forecast.exam.examAt, settings.timeZone) : undefined}
+          dailyMinutes={forecast?.exam.dailyMinutes}
+          sections={forecast?.exam.sections}
+        />
+      </section>
+      {forecast ? (
+        <section className="space-y-3" aria-label={t("forecastTitle", { date: "" })}>
+          <h2 className="text-xl font-semibold">
+            {t("forecastTitle", {
+              date: format.dateTime(forecast.exam.examAt, {
+                dateStyle: "long",
+                timeStyle: "short",
+                timeZone: settings.timeZone,
+              }),
+            })}
+          </h2>
+          <p className="text-lg" data-testid="expected-score">
+            {t("expected", { expected: one(forecast.expected), questions: forecast.questions })}
+          </p>
+          <p data-testid="score-interval">{t("interval", { low: forecast.low, high: forecast.high })}</p>
+          <p className="text-sm">{t("ifStop")}</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {t("explain", {
+              unseen: forecast.unseen,
+              rate: format.number(forecast.firstTryRate, { style: "percent" }),
+            })}
+          </p>
+          <h3 className="font-semibold">{t("bySection")}</h3>
+          <ul className="text-sm">
+            {forecast.bySection.map((section) => (
+              <li key={section.section}>
+                {section.section}: {t("sectionRow", { expected: one(section.expected), questions: section.questions })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <p>{t("none")}</p>
+      )}
+      {calibration && (
+        <section className="space-y-2">
+          <h2 className="text-xl font-semibold">{t("calibration")}</h2>
+          {calibration.answers === 0 ? (
+            <p className="text-sm">{t("calibrationNone")}</p>
+          ) : (
+            <>
+              <p className="text-sm">{t("calibrationExplain")}</p>
+              <p className="text-sm">
+                {t("calibrationStats", {
+                  brier: format.number(calibration.brier, { maximumFractionDigits: 3 }),
+                  logLoss: format.number(calibration.logLoss, { maximumFractionDigits: 3 }),
+                  answers: calibration.answers,
+                })}
+              </p>
+              {calibration.isOverconfident && (
+                <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+                  {t("overconfident")}
+                </p>
+              )}
+              <table className="text-sm">
+                <thead>
+                  <tr>
+                    <th className="pr-4 text-left">{t("binRange")}</th>
+                    <th className="pr-4 text-left">{t("binPredicted")}</th>
+                    <th className="pr-4 text-left">{t("binObserved")}</th>
+                    <th className="text-left">{t("binAnswers")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {calibration.bins.map((bin) => (
+                    <tr key={bin.from}>
+                      <td className="pr-4">
+                        {format.number(bin.from, { style: "percent" })}–{format.number(bin.to, { style: "percent" })}
+                      </td>
+                      <td className="pr-4">{format.number(bin.predicted, { style: "percent" })}</td>
+                      <td className="pr-4">{format.number(bin.observed, { style: "percent" })}</td>
+                      <td>{bin.answers}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
