@@ -78,6 +78,35 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
     ]).map(toFormData),
   ),
   setLocaleAction: fc.tuple(hostileJson),
+  startTestAction: fc.tuple(
+    hostileJson,
+    formFields([
+      "deck",
+      "section",
+      "fromWeakest",
+      "count",
+      "format",
+      "timeLimitMinutes",
+      "feedback",
+      "countsAsReviews",
+    ]).map(toFormData),
+  ),
+  answerQuestionAction: fc.tuple(
+    fc.oneof(
+      hostileJson,
+      fc
+        .record({
+          testId: fc.oneof(fc.uuid(), hostileText),
+          position: fc.oneof(fc.integer(), hostileText),
+          answer: hostileText,
+          confidence: fc.constantFrom("sure", "unsure", null, "x"),
+          durationMs: fc.oneof(fc.integer(), fc.double()),
+        })
+        .map(plain),
+    ),
+  ),
+  retakeMissedAction: fc.tuple(formFields(["testId"]).map(toFormData)),
+  saveExamAction: fc.tuple(hostileJson, formFields(["deck", "section", "examAt", "dailyMinutes"]).map(toFormData)),
   signOutAction: fc.array(hostileJson, { maxLength: 2 }),
   signOutEverywhereAction: fc.array(hostileJson, { maxLength: 2 }),
 };
