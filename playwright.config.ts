@@ -44,7 +44,13 @@ export default defineConfig({
   },
   projects: [
     { name: "chromium", testIgnore: "clock.spec.ts", use: { ...devices["Desktop Chrome"] } },
-    { name: "clock", testMatch: "clock.spec.ts", use: { ...devices["Desktop Chrome"], baseURL: clockURL } },
+    // The development server compiles each page on its first visit: tens of seconds on two busy cores.
+    {
+      name: "clock",
+      testMatch: "clock.spec.ts",
+      expect: { timeout: 60_000 },
+      use: { ...devices["Desktop Chrome"], baseURL: clockURL },
+    },
   ],
   // Started one after the other: the production build is done before the development
   // server starts compiling.
