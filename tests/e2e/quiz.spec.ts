@@ -56,6 +56,8 @@ test("a 10-question mixed test by keyboard: feedback, a reload that resumes, res
 test("the test pages speak Japanese, and another user's test is not found", async ({ page, browser }) => {
   await signUp(page, newAccount("quiz-ja"));
   await page.getByRole("combobox", { name: "Language" }).selectOption("ja");
+  // The language is saved before the next page is asked for.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^こんにちは/);
   await page.goto("/quiz");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("練習テスト");
   await page.getByRole("button", { name: "テストを始める" }).click();
