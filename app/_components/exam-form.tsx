@@ -1,14 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { type ExamState, saveExamAction } from "@/app/(study)/exam/actions";
+import { type DeckScope, DeckScopeFields } from "./deck-scope-fields";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";
 
-type Scope = { slug: string; title: string; sections: string[] };
 type Props = {
-  scopes: Scope[];
+  scopes: DeckScope[];
   timeZone: string;
   deck?: string;
   examAt?: string;
@@ -26,37 +26,16 @@ export function ExamForm({
 }: Props) {
   const t = useTranslations("exam");
   const [state, action, isPending] = useActionState<ExamState, FormData>(saveExamAction, {});
-  const [deck, setDeck] = useState(savedDeck ?? scopes[0]?.slug ?? "");
-  const sections = scopes.find((scope) => scope.slug === deck)?.sections ?? [];
   return (
     <form action={action} className="space-y-4">
-      <div className="space-y-1">
-        <label htmlFor="exam-deck" className="block text-sm font-medium">
-          {t("deck")}
-        </label>
-        <select
-          id="exam-deck"
-          name="deck"
-          value={deck}
-          onChange={(event) => setDeck(event.target.value)}
-          className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
-        >
-          {scopes.map((scope) => (
-            <option key={scope.slug} value={scope.slug}>
-              {scope.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset className="space-y-1">
-        <legend className="text-sm font-medium">{t("sections")}</legend>
-        {sections.map((section) => (
-          <label key={section} className="flex items-center gap-2">
-            <input type="checkbox" name="section" value={section} defaultChecked={savedSections.includes(section)} />
-            <span>{section}</span>
-          </label>
-        ))}
-      </fieldset>
+      <DeckScopeFields
+        id="exam-deck"
+        scopes={scopes}
+        deckLabel={t("deck")}
+        sectionsLabel={t("sections")}
+        deck={savedDeck}
+        checked={savedSections}
+      />
       <Field label={t("examAt", { timeZone })} name="examAt" type="datetime-local" defaultValue={examAt} required />
       <Field
         label={t("dailyMinutes")}

@@ -1,49 +1,20 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { questionFormats } from "@/app/_lib/practice-test";
 import { type StartTestState, startTestAction } from "@/app/(study)/quiz/actions";
+import { type DeckScope, DeckScopeFields } from "./deck-scope-fields";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";
 
-type Scope = { slug: string; title: string; sections: string[] };
-
-export function QuizStartForm({ scopes }: { scopes: Scope[] }) {
+export function QuizStartForm({ scopes }: { scopes: DeckScope[] }) {
   const t = useTranslations("quiz");
   const [state, action, isPending] = useActionState<StartTestState, FormData>(startTestAction, {});
-  const [deck, setDeck] = useState(scopes[0]?.slug ?? "");
-  const sections = scopes.find((scope) => scope.slug === deck)?.sections ?? [];
   const box = "flex items-center gap-2";
   return (
     <form action={action} className="space-y-5">
-      <div className="space-y-1">
-        <label htmlFor="deck" className="block text-sm font-medium">
-          {t("deck")}
-        </label>
-        <select
-          id="deck"
-          name="deck"
-          value={deck}
-          onChange={(event) => setDeck(event.target.value)}
-          className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
-        >
-          {scopes.map((scope) => (
-            <option key={scope.slug} value={scope.slug}>
-              {scope.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset className="space-y-1">
-        <legend className="text-sm font-medium">{t("sections")}</legend>
-        {sections.map((section) => (
-          <label key={section} className={box}>
-            <input type="checkbox" name="section" value={section} />
-            <span>{section}</span>
-          </label>
-        ))}
-      </fieldset>
+      <DeckScopeFields id="deck" scopes={scopes} deckLabel={t("deck")} sectionsLabel={t("sections")} />
       <label className={box}>
         <input type="checkbox" name="fromWeakest" />
         <span>{t("fromWeakest")}</span>
