@@ -41,7 +41,19 @@ export type GradeValue = (typeof grades)[number];
 
 const gradeToRating: Record<GradeValue, Grade> = { 1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy };
 
+const schedulers = new Map<string, ReturnType<typeof fsrs>>();
+
+// One scheduler per settings: building one derives its parameters each time.
 function scheduler(settings: SchedulerSettings) {
+  const key = `${settings.desiredRetention}/${settings.maximumIntervalDays}/${settings.fuzz}`;
+  const known = schedulers.get(key);
+  if (known) return known;
+  const made = createScheduler(settings);
+  schedulers.set(key, made);
+  return made;
+}
+
+function createScheduler(settings: SchedulerSettings) {
   return fsrs(
     generatorParameters({
       request_retention: settings.desiredRetention,
@@ -139,3 +151,26 @@ export function replayAnswers(
  * recall probabilities with them in SQL.
  */
 export const forgettingCurve: { decay: number; factor: number } = computeDecayFactor(default_w);
+
+/** A memory's strength alone: what the forgetting curve and the next answer depend on. */
+export type Strength = { stability: number; difficulty: number };
+
+/** The strength after answering with `grade` `elapsedDays` after the last answer (null: the first answer). */
+export function nextStrength(
+  strength: Strength | null,
+  elapsedDays: number,
+  grade: GradeValue,
+  settings: SchedulerSettings,
+): Strength {
+  return scheduler(settings).next_state(strength && { ...strength }, elapsedDays, gradeToRating[grade]);
+}
+
+/** Probability of recall `elapsedDays` after the last answer, as ts-fsrs counts days (whole, rounded down). */
+export function recallAfter(elapsedDays: number, stability: number, settings: SchedulerSettings): number {
+  return scheduler(settings).forgetting_curve(Math.max(0, Math.floor(elapsedDays)), stability);
+}
+
+/** The days until the next review FSRS sets for this stability (its target retention, its maximum). */
+export function intervalFor(stability: number, settings: SchedulerSettings): number {
+  return scheduler(settings).next_interval(stability, 0);
+}

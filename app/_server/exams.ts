@@ -1,10 +1,12 @@
 import "server-only";
+import type { PlanDay } from "@/app/_lib/exam-plan";
 import { type Calibration, calibrate, chanceRight, forecastScore } from "@/app/_lib/exam-prediction";
-import { formatOf } from "@/app/_lib/practice-test";
-import { recallProbability } from "@/app/_lib/scheduling";
+import { formatOf, type QuizCard } from "@/app/_lib/practice-test";
+import { forgettingCurve, recallProbability } from "@/app/_lib/scheduling";
 import { getDb } from "./db";
+import { planExam, type StudyPace } from "./exam-plans";
 import { firstTryRate } from "./practice-tests";
-import { schedulerSettings, toMemory } from "./reviews";
+import { schedulerSettings } from "./reviews";
 import type { CurrentUser } from "./session";
 
 type User = Pick<CurrentUser, "id">;
@@ -23,23 +25,36 @@ export async function saveExam(user: User, input: ExamInput): Promise<{ id: stri
   });
 }
 
+type Forecast = { expected: number; low: number; high: number };
+
 export type ExamForecastDto = {
   exam: { id: string; deckTitle: string; deckSlug: string; sections: string[]; examAt: Date; dailyMinutes: number };
   questions: number;
-  expected: number;
-  low: number;
-  high: number;
+  /** If the person studies no more. */
+  stop: Forecast;
+  /** If they follow the plan. */
+  planned: Forecast;
   /** Cards never reviewed, counted at the person's first-try rate. */
   unseen: number;
+  /** Cards the plan cannot reach before the exam in the time set. */
+  unseenPlanned: number;
   firstTryRate: number;
-  bySection: { section: string; questions: number; expected: number }[];
-  calibration: Calibration;
+  bySection: { section: string; questions: number; stop: Forecast; planned: Forecast }[];
+  days: PlanDay[];
+  pace: StudyPace;
+  calibration: Calibration & { testAnswers: number; firstReviews: number };
+};
+
+const forecastOf = (chances: number[]): Forecast => {
+  const { expected, low, high } = forecastScore(chances);
+  return { expected, low, high };
 };
 
 /**
- * The user's next exam and how they would score on it if they studied no more: for each
- * card in scope, a question in its format, right with the recall probability FSRS gives
- * for the exam's moment (plus a guess among options); null without an exam to come.
+ * The user's next exam and how they would score on it: for each card in scope, a question
+ * in its format, right with the recall probability FSRS gives for the exam's moment (plus
+ * a guess among options), if they study no more and if they follow the plan; null
+ * without an exam to come.
  */
 export async function getExamForecast(user: User, now: Date): Promise<ExamForecastDto | null> {
   const db = getDb();
@@ -56,47 +71,72 @@ export async function getExamForecast(user: User, now: Date): Promise<ExamForeca
   });
   if (!exam) return null;
   const sections = (exam.sections as string[]) ?? [];
-  const [cards, rate, answered] = await Promise.all([
-    db.card.findMany({
-      where: { deckId: exam.deck.id, retiredAt: null },
-      select: { kind: true, choices: true, section: true, states: { where: { userId: user.id } } },
-    }),
+  const [{ plan, pace, cards }, rate, calibration] = await Promise.all([
+    planExam(user, { ...exam, deckId: exam.deck.id, sections }, now),
     firstTryRate(user),
+    getCalibration(user),
+  ]);
+  const settings = schedulerSettings({ desiredRetention: 0.9, fuzz: false });
+  const items = cards.map((card) => {
+    const format = formatOf(card.kind as QuizCard["kind"]);
+    const options = format === "multiple-choice" ? card.options : format === "true-false" ? 2 : undefined;
+    const stop = card.memory ? recallProbability(card.memory, exam.examAt, settings) : rate;
+    return {
+      section: card.section,
+      stop: chanceRight(stop, options),
+      planned: chanceRight(plan.examRecall.get(card.id) ?? rate, options),
+    };
+  });
+  const sectionNames = [...new Set(items.map((item) => item.section))];
+  return {
+    exam: { ...exam, deckTitle: exam.deck.title, deckSlug: exam.deck.slug, sections },
+    questions: items.length,
+    stop: forecastOf(items.map((item) => item.stop)),
+    planned: forecastOf(items.map((item) => item.planned)),
+    unseen: cards.filter((card) => !card.memory).length,
+    unseenPlanned: plan.unseen,
+    firstTryRate: rate,
+    bySection: sectionNames.map((section) => {
+      const mine = items.filter((item) => item.section === section);
+      return {
+        section,
+        questions: mine.length,
+        stop: forecastOf(mine.map((item) => item.stop)),
+        planned: forecastOf(mine.map((item) => item.planned)),
+      };
+    }),
+    days: plan.days,
+    pace,
+    calibration,
+  };
+}
+
+/**
+ * How the model's chances held for this person: each practice-test answer with the chance
+ * stored with it, and each first review of a card on a study day (a card in review, not
+ * seen since an earlier day) with the recall FSRS gave it then, from the log's memory before.
+ */
+async function getCalibration(user: User): Promise<ExamForecastDto["calibration"]> {
+  const db = getDb();
+  const { decay, factor } = forgettingCurve;
+  const [answered, reviews] = await Promise.all([
     db.testQuestion.findMany({
       where: { test: { userId: user.id }, answeredAt: { not: null }, predictedChance: { not: null } },
       select: { predictedChance: true, isCorrect: true },
     }),
+    // ts-fsrs counts whole days since the last review; the same here.
+    db.$queryRaw<{ chance: number; isRight: boolean }[]>`
+      SELECT power(1 + ${factor}::float8 * floor(extract(epoch FROM "reviewedAt" - ("previous"->>'lastReviewAt')::timestamp) / 86400)
+          / ("previous"->>'stability')::float8, ${decay}::float8) AS chance,
+        "grade" > 1 AS "isRight"
+      FROM "ReviewLog"
+      WHERE "userId" = ${user.id}::uuid AND "grade" > 0 AND "stateBefore" = 2
+        AND "reviewedAt" - ("previous"->>'lastReviewAt')::timestamp >= interval '12 hours'
+        AND ("previous"->>'stability')::float8 > 0`,
   ]);
-  const settings = schedulerSettings({ desiredRetention: 0.9, fuzz: false });
-  let unseen = 0;
-  const items = cards
-    .filter((card) => sections.length === 0 || sections.includes(card.section[0] ?? ""))
-    .map((card) => {
-      const state = card.states[0];
-      const seen = state && state.reps > 0;
-      if (!seen) unseen++;
-      const recall = seen ? recallProbability(toMemory(state), exam.examAt, settings) : rate;
-      const format = formatOf(card.kind);
-      const options = format === "multiple-choice" ? card.choices.length + 1 : format === "true-false" ? 2 : undefined;
-      return { section: card.section[0] ?? "", chance: chanceRight(recall, options) };
-    });
-  const forecast = forecastScore(items.map((item) => item.chance));
-  const bySection = new Map<string, { questions: number; expected: number }>();
-  for (const item of items) {
-    const tally = bySection.get(item.section) ?? { questions: 0, expected: 0 };
-    bySection.set(item.section, { questions: tally.questions + 1, expected: tally.expected + item.chance });
-  }
-  return {
-    exam: { ...exam, deckTitle: exam.deck.title, deckSlug: exam.deck.slug, sections },
-    questions: forecast.questions,
-    expected: forecast.expected,
-    low: forecast.low,
-    high: forecast.high,
-    unseen,
-    firstTryRate: rate,
-    bySection: [...bySection].map(([section, tally]) => ({ section, ...tally })),
-    calibration: calibrate(
-      answered.map((answer) => ({ chance: answer.predictedChance ?? 0, isRight: answer.isCorrect === true })),
-    ),
-  };
+  const outcomes = [
+    ...answered.map((answer) => ({ chance: answer.predictedChance ?? 0, isRight: answer.isCorrect === true })),
+    ...reviews.map((review) => ({ chance: Math.min(1, Math.max(0, review.chance)), isRight: review.isRight })),
+  ];
+  return { ...calibrate(outcomes), testAnswers: answered.length, firstReviews: reviews.length };
 }

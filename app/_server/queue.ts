@@ -4,6 +4,7 @@ import { buildQueue, type QueueCard } from "@/app/_lib/review-queue";
 import type { Memory } from "@/app/_lib/scheduling";
 import { nextStudyDayStart, studyDayStart } from "@/app/_lib/study-day";
 import { getDb } from "./db";
+import { getTodaysPlan } from "./exam-plans";
 import { gradePreview, schedulerSettings } from "./reviews";
 import type { CurrentUser } from "./session";
 
@@ -53,6 +54,15 @@ export async function getReviewQueue(
     db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: dayStart }, grade: { gt: 0 } } }),
   ]);
   const byId = new Map(cards.map((card) => [card.id, card]));
+  // An exam to come on a deck in scope: the day's part of its plan joins the queue.
+  const examDecks = await db.exam.findMany({
+    where: { userId: user.id, examAt: { gt: now }, ...(deckSlug ? { deck: { slug: deckSlug } } : {}) },
+    select: { deckId: true },
+    distinct: ["deckId"],
+  });
+  const plans = await Promise.all(examDecks.map((exam) => getTodaysPlan(user, exam.deckId, now)));
+  const pulled = new Set(plans.flatMap((plan) => plan?.pulled ?? []));
+  const plannedNew = Math.max(0, ...plans.map((plan) => plan?.newCards ?? 0));
   // A section of the notes: the cards under that heading path.
   const inSection = (path: string[]) => section.every((part, i) => path[i] === part);
   const candidates: QueueCard[] = cards.flatMap((card) => {
@@ -60,13 +70,21 @@ export async function getReviewQueue(
     const state = card.states[0];
     if (state?.suspendedAt || (state?.buriedUntil && state.buriedUntil > now)) return [];
     const memory: Memory | null = state && state.reps > 0 ? { ...state, state: state.state as Memory["state"] } : null;
+    // A card the exam plan pulls forward is due today, until it is reviewed today.
+    const isPulled = memory && pulled.has(card.id) && (memory.lastReviewAt ?? now) < dayStart;
+    if (isPulled && memory.dueAt > dayStart)
+      return [{ id: card.id, position: card.position, memory: { ...memory, dueAt: dayStart } }];
     return [{ id: card.id, position: card.position, memory }];
   });
   const queue = buildQueue(
     candidates,
     now,
     nextStudyDayStart(now, boundary),
-    { newPerDay: settings?.newCardsPerDay ?? 20, reviewsPerDay: settings?.maxReviewsPerDay ?? 200 },
+    {
+      // The exam plan may introduce more new cards than the daily limit, to reach them all in time.
+      newPerDay: Math.max(settings?.newCardsPerDay ?? 20, plannedNew),
+      reviewsPerDay: (settings?.maxReviewsPerDay ?? 200) + pulled.size,
+    },
     { newCards: doneNew, reviews: doneAll - doneNew },
   );
   return {

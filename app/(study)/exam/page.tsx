@@ -1,7 +1,9 @@
 import { TZDate } from "@date-fns/tz";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ExamForecast } from "@/app/_components/exam-forecast";
 import { ExamForm } from "@/app/_components/exam-form";
+import { ExamPlanTable } from "@/app/_components/exam-plan-table";
 import { now } from "@/app/_server/clock";
 import { getExamForecast } from "@/app/_server/exams";
 import { listTestScopes } from "@/app/_server/practice-test-view";
@@ -24,7 +26,6 @@ export default async function ExamPage() {
     getSettings(user),
     getExamForecast(user, await now()),
   ]);
-  const one = (n: number) => format.number(n, { maximumFractionDigits: 1 });
   const calibration = forecast?.calibration;
   return (
     <div className="max-w-2xl space-y-8">
@@ -41,36 +42,10 @@ export default async function ExamPage() {
         />
       </section>
       {forecast ? (
-        <section className="space-y-3" aria-label={t("forecastTitle", { date: "" })}>
-          <h2 className="text-xl font-semibold">
-            {t("forecastTitle", {
-              date: format.dateTime(forecast.exam.examAt, {
-                dateStyle: "long",
-                timeStyle: "short",
-                timeZone: settings.timeZone,
-              }),
-            })}
-          </h2>
-          <p className="text-lg" data-testid="expected-score">
-            {t("expected", { expected: one(forecast.expected), questions: forecast.questions })}
-          </p>
-          <p data-testid="score-interval">{t("interval", { low: forecast.low, high: forecast.high })}</p>
-          <p className="text-sm">{t("ifStop")}</p>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {t("explain", {
-              unseen: forecast.unseen,
-              rate: format.number(forecast.firstTryRate, { style: "percent" }),
-            })}
-          </p>
-          <h3 className="font-semibold">{t("bySection")}</h3>
-          <ul className="text-sm">
-            {forecast.bySection.map((section) => (
-              <li key={section.section}>
-                {section.section}: {t("sectionRow", { expected: one(section.expected), questions: section.questions })}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <>
+          <ExamForecast forecast={forecast} timeZone={settings.timeZone} />
+          <ExamPlanTable forecast={forecast} timeZone={settings.timeZone} />
+        </>
       ) : (
         <p>{t("none")}</p>
       )}
@@ -87,6 +62,8 @@ export default async function ExamPage() {
                   brier: format.number(calibration.brier, { maximumFractionDigits: 3 }),
                   logLoss: format.number(calibration.logLoss, { maximumFractionDigits: 3 }),
                   answers: calibration.answers,
+                  tests: calibration.testAnswers,
+                  reviews: calibration.firstReviews,
                 })}
               </p>
               {calibration.isOverconfident && (
