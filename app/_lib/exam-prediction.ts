@@ -4,17 +4,15 @@
 
 /** P(X = k) for k = 0…n, X the number right out of questions right with these probabilities. */
 export function poissonBinomial(chances: number[]): number[] {
-  let pmf = [1];
-  for (const p of chances) {
+  // One array, updated in place from the top down: after question i it holds P(k right of the first i).
+  const pmf = new Float64Array(chances.length + 1);
+  pmf[0] = 1;
+  chances.forEach((p, i) => {
     if (!(p >= 0 && p <= 1)) throw new RangeError(`a probability must be in [0, 1], not ${p}`);
-    const next = new Array<number>(pmf.length + 1).fill(0);
-    pmf.forEach((mass, k) => {
-      next[k] = (next[k] ?? 0) + mass * (1 - p);
-      next[k + 1] = (next[k + 1] ?? 0) + mass * p;
-    });
-    pmf = next;
-  }
-  return pmf;
+    for (let k = i + 1; k > 0; k--) pmf[k] = (pmf[k] as number) * (1 - p) + (pmf[k - 1] as number) * p;
+    pmf[0] = (pmf[0] as number) * (1 - p);
+  });
+  return Array.from(pmf);
 }
 
 /**

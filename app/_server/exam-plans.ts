@@ -45,24 +45,56 @@ export async function getStudyPace(user: User): Promise<StudyPace> {
 
 export type ExamScope = { id: string; deckId: string; sections: string[]; examAt: Date; dailyMinutes: number };
 
-/** The plan from now until the exam, over the exam's cards (in the notes' order) and the user's days. */
+export type ExamCard = PlanCard & { section: string; kind: string; options: number };
+
+type ExamCardRow = {
+  id: string;
+  kind: string;
+  options: number;
+  section: string | null;
+  state: number | null;
+  dueAt: Date | null;
+  stability: number;
+  difficulty: number;
+  reps: number;
+  lapses: number;
+  learningStep: number;
+  scheduledDays: number;
+  lastReviewAt: Date | null;
+};
+
+/** The exam's cards in the notes' order, with the user's memory of each (suspended ones left out); one query. */
+export async function loadExamCards(user: User, exam: Pick<ExamScope, "deckId" | "sections">): Promise<ExamCard[]> {
+  const rows = await getDb().$queryRaw<ExamCardRow[]>`
+    SELECT c."id", c."kind"::text AS kind, cardinality(c."choices") + 1 AS options, c."section"[1] AS section,
+      s."state", s."dueAt", s."stability", s."difficulty", s."reps", s."lapses", s."learningStep",
+      s."scheduledDays", s."lastReviewAt"
+    FROM "Card" c
+    LEFT JOIN "CardState" s ON s."cardId" = c."id" AND s."userId" = ${user.id}::uuid
+    WHERE c."deckId" = ${exam.deckId}::uuid AND c."retiredAt" IS NULL AND s."suspendedAt" IS NULL
+      AND (cardinality(${exam.sections}::text[]) = 0 OR c."section"[1] = ANY(${exam.sections}::text[]))
+    ORDER BY c."position"`;
+  return rows.map((row) => ({
+    id: row.id,
+    memory:
+      row.state !== null && row.reps > 0
+        ? toMemory({ ...row, state: row.state, dueAt: row.dueAt as Date, version: 0 })
+        : null,
+    section: row.section ?? "",
+    kind: row.kind,
+    options: row.options,
+  }));
+}
+
+/** The plan from now until the exam, over the exam's cards and the user's study days. */
 export async function planExam(
   user: User,
   exam: ExamScope,
   now: Date,
-): Promise<{
-  plan: StudyPlan;
-  pace: StudyPace;
-  cards: (PlanCard & { section: string; kind: string; options: number })[];
-}> {
-  const db = getDb();
-  const [rows, settings, pace] = await Promise.all([
-    db.card.findMany({
-      where: { deckId: exam.deckId, retiredAt: null },
-      orderBy: { position: "asc" },
-      select: { id: true, kind: true, choices: true, section: true, states: { where: { userId: user.id } } },
-    }),
-    db.userSettings.findUnique({ where: { userId: user.id } }),
+): Promise<{ plan: StudyPlan; pace: StudyPace; cards: ExamCard[] }> {
+  const [cards, settings, pace] = await Promise.all([
+    loadExamCards(user, exam),
+    getDb().userSettings.findUnique({ where: { userId: user.id } }),
     getStudyPace(user),
   ]);
   const boundary = { timeZone: settings?.timeZone ?? "UTC", dayStartHour: settings?.dayStartHour ?? 4 };
@@ -71,19 +103,6 @@ export async function planExam(
     day = nextStudyDayStart(day, boundary);
     if (day < exam.examAt) dayStarts.push(day);
   }
-  const cards = rows
-    .filter((card) => exam.sections.length === 0 || exam.sections.includes(card.section[0] ?? ""))
-    .filter((card) => !card.states[0]?.suspendedAt)
-    .map((card) => {
-      const state = card.states[0];
-      return {
-        id: card.id,
-        memory: state && state.reps > 0 ? toMemory(state) : null,
-        section: card.section[0] ?? "",
-        kind: card.kind,
-        options: card.choices.length + 1,
-      };
-    });
   const plan = planUntilExam({
     cards,
     now,
