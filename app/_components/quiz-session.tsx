@@ -96,7 +96,15 @@ export function QuizSession({ testId, language, endsAt, questions }: Props) {
         else void submit();
         return;
       }
-      if (inField || feedback) return;
+      if (feedback) return;
+      // In the answer field letters are the answer: the arrows, which a one-line field does not need, rate confidence.
+      if (inField) {
+        if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+          event.preventDefault();
+          setConfidence(event.key === "ArrowUp" ? "sure" : "unsure");
+        }
+        return;
+      }
       const option = question.options[Number(event.key) - 1];
       if (/^[1-9]$/.test(event.key) && option !== undefined) setAnswer(option);
       else if (event.key === "s" || event.key === "S") setConfidence("sure");

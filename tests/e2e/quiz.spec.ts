@@ -5,15 +5,20 @@ import { expect, newAccount, signUp, test } from "./fixtures";
 /** Answer the question on screen with the keyboard: an option by its number, or typed text (through the IME). */
 async function answerWithKeys(page: Page): Promise<void> {
   const options = page.getByRole("radio", { name: /^\d/ });
-  if ((await page.getByRole("textbox", { name: "Your answer" }).count()) > 0) {
+  const field = page.getByRole("textbox", { name: "Your answer" });
+  if ((await field.count()) > 0) {
     const cdp = await page.context().newCDPSession(page);
     // Full-width text, as a Japanese IME commits it: graded as its ASCII form.
     await cdp.send("Input.insertText", { text: "ｄｏｃｋｅｒ　ｐｓ" });
+    // In the field, letters are the answer; the up arrow says "sure".
+    await page.keyboard.press("ArrowUp");
+    await expect(field).toHaveValue("ｄｏｃｋｅｒ　ｐｓ");
   } else {
     await expect(options.first()).toBeVisible();
     await page.keyboard.press("1");
+    await page.keyboard.press("s");
   }
-  await page.keyboard.press("s");
+  await expect(page.getByRole("radio", { name: /^Sure/ })).toBeChecked();
   await page.keyboard.press("Enter");
 }
 
