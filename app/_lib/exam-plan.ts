@@ -57,7 +57,10 @@ type Tracked = {
   examRecall: number;
 };
 
+// Days between answers as ts-fsrs counts them (whole, rounded down); to the exam, the exact
+// time: a card relearned the morning of an afternoon exam is not certain to be recalled.
 const elapsedDays = (from: number, to: number) => Math.floor((to - from) / dayMs);
+const daysToExam = (from: number, examAt: number) => (examAt - from) / dayMs;
 
 /** Recall on the exam's day after a review at `at`, weighing a forgotten answer by its chance. */
 function reviewedRecall(card: Tracked, strength: Strength, at: number, examAt: number, settings: SchedulerSettings) {
@@ -65,7 +68,7 @@ function reviewedRecall(card: Tracked, strength: Strength, at: number, examAt: n
   const recall = recallAfter(days, strength.stability, settings);
   const after = (grade: GradeValue) => nextStrength(strength, days, grade, settings);
   const right = after(3);
-  const left = elapsedDays(at, examAt);
+  const left = daysToExam(at, examAt);
   return {
     right,
     examRecall:
@@ -89,7 +92,7 @@ function introduce(card: Tracked, at: number, examAt: number, settings: Schedule
   card.strength = strength;
   card.lastAt = at;
   card.dueAt = at + intervalFor(strength.stability, settings) * dayMs;
-  card.examRecall = recallAfter(elapsedDays(at, examAt), strength.stability, settings);
+  card.examRecall = recallAfter(daysToExam(at, examAt), strength.stability, settings);
 }
 
 type Day = PlanDay & { at: number; end: number; left: number };
@@ -148,7 +151,7 @@ export function planUntilExam(input: PlanInput): StudyPlan {
     if (!seen) return { id, strength: null, lastAt: 0, dueAt: Number.POSITIVE_INFINITY, examRecall: 0 };
     const lastAt = memory.lastReviewAt?.getTime() ?? 0;
     const strength = { stability: memory.stability, difficulty: memory.difficulty };
-    const examRecall = recallAfter(elapsedDays(lastAt, examAt), strength.stability, settings);
+    const examRecall = recallAfter(daysToExam(lastAt, examAt), strength.stability, settings);
     return { id, strength, lastAt, dueAt: memory.dueAt.getTime(), examRecall };
   });
   const fresh = tracked.filter((card) => !card.strength);

@@ -165,9 +165,9 @@ export function nextStrength(
   return scheduler(settings).next_state(strength && { ...strength }, elapsedDays, gradeToRating[grade]);
 }
 
-/** Probability of recall `elapsedDays` after the last answer, as ts-fsrs counts days (whole, rounded down). */
+/** Probability of recall `elapsedDays` after the last answer (the curve itself: a fraction of a day counts). */
 export function recallAfter(elapsedDays: number, stability: number, settings: SchedulerSettings): number {
-  return scheduler(settings).forgetting_curve(Math.max(0, Math.floor(elapsedDays)), stability);
+  return scheduler(settings).forgetting_curve(Math.max(0, elapsedDays), stability);
 }
 
 /** The days until the next review FSRS sets for this stability (its target retention, its maximum). */

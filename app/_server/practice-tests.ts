@@ -27,9 +27,10 @@ export type StartTestInput = {
   cardIds?: string[];
 };
 
-// Before a person has answered any card for the first time, the chance they know an
-// unseen one: a stated prior.
-const unseenPrior = 0.5;
+// The chance a person knows a card they have never seen: their share of first answers
+// that were not Again, starting from a stated prior of 50% that weighs as much as ten
+// answers (a Beta(5, 5) prior), so that one lucky first answer does not read as 100%.
+const unseenPrior = { rate: 0.5, weight: 10 };
 
 const inSections = (section: string[], sections: string[][]) =>
   sections.length === 0 || sections.some((path) => path.every((part, i) => section[i] === part));
@@ -40,7 +41,7 @@ export async function firstTryRate(user: User): Promise<number> {
     SELECT count(*)::int AS tries, count(*) FILTER (WHERE "grade" > 1)::int AS right
     FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid AND "stateBefore" = 0 AND "grade" > 0`;
   const { tries = 0, right = 0 } = rows[0] ?? {};
-  return tries > 0 ? right / tries : unseenPrior;
+  return (right + unseenPrior.rate * unseenPrior.weight) / (tries + unseenPrior.weight);
 }
 
 /** Start a test of the user's on a deck (by slug); the deck or questions may be missing. */
