@@ -8,14 +8,14 @@ import {
   type Strength,
 } from "./scheduling";
 
-// What to study each day until an exam, for a daily time budget. Each day, in order: the
-// day's share of new cards (all of them introduced a few days before the exam, so each
-// has reviews to settle; first, as a card never seen scores nothing), the reviews FSRS
-// has due (most forgotten first), then, with the time left, cards pulled forward: those
-// not due today, by how much a review today raises their recall on the exam's day.
-// Nothing past the budget is planned: a day that cannot hold its due reviews passes the
-// rest to the next. Later answers are assumed right; the plan is made again each day
-// from the real answers.
+// What to study each day until an exam, for a daily time budget. Each day, in order: new
+// cards, as many as the time allows (a card never seen scores nothing, and the earlier
+// it is seen the more reviews it has to settle before the exam: in simulation this beat
+// spreading them over the days), the reviews FSRS has due (most forgotten first), then,
+// with the time left, cards pulled forward: those not due today, by how much a review
+// today raises their recall on the exam's day. Nothing past the budget is planned: a day
+// that cannot hold its due reviews passes the rest to the next. Later answers are assumed
+// right; the plan is made again each day from the real answers.
 
 const dayMs = 86_400_000;
 
@@ -156,8 +156,6 @@ export function planUntilExam(input: PlanInput): StudyPlan {
   });
   const fresh = tracked.filter((card) => !card.strength);
   const starts = input.dayStarts.map((start) => start.getTime()).filter((start) => start < examAt);
-  // New cards end a few days before the exam (a third of the time, at most a week), so each is reviewed again.
-  const lastNewDay = Math.max(0, starts.length - 1 - Math.min(7, Math.floor(starts.length / 3)));
   const plan: StudyPlan = { days: [], pulledToday: [], newToday: [], examRecall: new Map(), unseen: 0 };
   starts.forEach((start, d) => {
     const day: Day = {
@@ -170,8 +168,7 @@ export function planUntilExam(input: PlanInput): StudyPlan {
       pulled: 0,
       seconds: 0,
     };
-    const quota = d > lastNewDay ? fresh.length : Math.ceil(fresh.length / (lastNewDay - d + 1));
-    while (day.newCards < quota && day.left >= input.secondsPerNew) {
+    while (fresh.length > 0 && day.left >= input.secondsPerNew) {
       const card = fresh.shift() as Tracked;
       introduce(card, day.at, examAt, settings);
       spend(day, input.secondsPerNew);
