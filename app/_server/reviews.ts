@@ -1,4 +1,5 @@
 import "server-only";
+import { pointsFor, tooFast } from "@/app/_lib/points";
 import {
   applyGrade,
   type GradeValue,
@@ -7,6 +8,7 @@ import {
   previewGrades,
   type SchedulerSettings,
 } from "@/app/_lib/scheduling";
+import { studyDate } from "@/app/_lib/study-day";
 import { Prisma } from "@/prisma/generated/client";
 import { type SessionClaims, sessionIsCurrent } from "./accounts";
 import { getDb } from "./db";
@@ -71,6 +73,8 @@ type CurrentRow = { [K in keyof StateRow]: StateRow[K] | null } & {
   cardId: string | null;
   desiredRetention: number | null;
   fuzz: boolean | null;
+  timeZone: string | null;
+  dayStartHour: number | null;
 };
 
 /** An answer that was not applied: the same answer recorded earlier, or a card that moved on. */
@@ -118,7 +122,8 @@ export async function recordAnswer(
   const [row] = await db.$queryRaw<CurrentRow[]>`
     SELECT ${session ? sessionIsCurrent(session) : Prisma.sql`true`} AS "signedIn", c."id" AS "cardId",
       cs."state", cs."dueAt", cs."stability", cs."difficulty", cs."reps", cs."lapses", cs."learningStep",
-      cs."scheduledDays", cs."lastReviewAt", cs."version", s."desiredRetention", s."fuzz"
+      cs."scheduledDays", cs."lastReviewAt", cs."version", s."desiredRetention", s."fuzz", s."timeZone",
+      s."dayStartHour"
     FROM (SELECT 1) AS one
     LEFT JOIN "Card" c ON c."id" = ${input.cardId}::uuid AND c."retiredAt" IS NULL
     LEFT JOIN "CardState" cs ON cs."cardId" = c."id" AND cs."userId" = ${user.id}::uuid
@@ -133,6 +138,8 @@ export async function recordAnswer(
     row.version === null || (row.reps === 0 && row.state === 0) ? newMemory(now) : toMemory(row as StateRow);
   const after = applyGrade(before, input.grade, now, settings);
   const previous = serializeMemory(before);
+  const points = pointsFor(before, now, settings);
+  const day = studyDate(now, { timeZone: row.timeZone ?? "UTC", dayStartHour: row.dayStartHour ?? 4 });
   let written: { version: number }[];
   try {
     written = await db.$queryRaw<{ version: number }[]>`
@@ -151,15 +158,29 @@ export async function recordAnswer(
         "version" = "CardState"."version" + 1, "updatedAt" = EXCLUDED."updatedAt"
       WHERE "CardState"."version" = ${input.version}::int
       RETURNING "version"
+    ), speed AS (
+      -- Shown under a second, or one of a burst no person could answer: no points, flagged.
+      SELECT ${input.durationMs}::int < ${tooFast.minDurationMs}::int OR (
+        SELECT count(*) FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid
+          AND "reviewedAt" > ${now}::timestamp - make_interval(secs => ${tooFast.burstSeconds}::int)
+      ) >= ${tooFast.burstAnswers - 1}::int AS "isFlagged"
     ), logged AS (
       INSERT INTO "ReviewLog" ("id", "userId", "cardId", "answerId", "grade", "stateBefore", "stateAfter",
         "stability", "difficulty", "dueAt", "scheduledDays", "durationMs", "reviewedAt", "previous",
-        "previousIntervalDays", "previousDueAt")
+        "previousIntervalDays", "previousDueAt", "points", "studyDate", "isFlagged")
       SELECT gen_random_uuid(), ${user.id}::uuid, ${input.cardId}::uuid, ${input.answerId}, ${input.grade}::int,
         ${before.state}::int, ${after.state}::int, ${after.stability}::float8, ${after.difficulty}::float8,
         ${after.dueAt}::timestamp, ${after.scheduledDays}::int, ${input.durationMs}::int, ${now}::timestamp,
-        ${previous}::jsonb, ${before.scheduledDays}::int, ${before.state === 0 ? null : before.dueAt}::timestamp
-      FROM written
+        ${previous}::jsonb, ${before.scheduledDays}::int, ${before.state === 0 ? null : before.dueAt}::timestamp,
+        CASE WHEN speed."isFlagged" THEN 0 ELSE ${points}::float8 END, ${day}::date, speed."isFlagged"
+      FROM written, speed
+      RETURNING "points", "isFlagged"
+    ), rolled AS (
+      INSERT INTO "UserDay" ("userId", "deckId", "date", "points", "reviews", "flagged")
+      SELECT ${user.id}::uuid, c."deckId", ${day}::date, logged."points", 1, CASE WHEN logged."isFlagged" THEN 1 ELSE 0 END
+      FROM logged, "Card" c WHERE c."id" = ${input.cardId}::uuid
+      ON CONFLICT ("userId", "deckId", "date") DO UPDATE SET "points" = "UserDay"."points" + EXCLUDED."points",
+        "reviews" = "UserDay"."reviews" + 1, "flagged" = "UserDay"."flagged" + EXCLUDED."flagged"
     )
     SELECT "version" FROM written`;
   } catch (error) {
@@ -204,7 +225,21 @@ export async function undoLastAnswer(user: User): Promise<UndoResult> {
         data: { ...parseMemory(candidate.previous), version: { increment: 1 } },
         select: { version: true },
       });
-      await tx.reviewLog.delete({ where: { id: candidate.id } });
+      const removed = await tx.reviewLog.delete({
+        where: { id: candidate.id },
+        select: { grade: true, points: true, isFlagged: true, studyDate: true, card: { select: { deckId: true } } },
+      });
+      // The day's rollup loses what the answer added (a forget added nothing).
+      if (removed.grade > 0 && removed.studyDate) {
+        await tx.userDay.updateMany({
+          where: { userId: user.id, deckId: removed.card.deckId, date: removed.studyDate },
+          data: {
+            points: { decrement: removed.points },
+            reviews: { decrement: 1 },
+            flagged: { decrement: removed.isFlagged ? 1 : 0 },
+          },
+        });
+      }
       return { status: "undone", cardId: candidate.cardId, version: state.version };
     });
     if (result !== "again") return result;
