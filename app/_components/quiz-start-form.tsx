@@ -8,13 +8,34 @@ import { type DeckScope, DeckScopeFields } from "./deck-scope-fields";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";
 
-export function QuizStartForm({ scopes }: { scopes: DeckScope[] }) {
+type Props = {
+  scopes: DeckScope[];
+  deck?: string;
+  sections?: string[];
+  /** Started from a team's page: the test counts on its quiz board. */
+  team?: { id: string; name: string };
+};
+
+export function QuizStartForm({ scopes, deck, sections, team }: Props) {
   const t = useTranslations("quiz");
   const [state, action, isPending] = useActionState<StartTestState, FormData>(startTestAction, {});
   const box = "flex items-center gap-2";
   return (
     <form action={action} className="space-y-5">
-      <DeckScopeFields id="deck" scopes={scopes} deckLabel={t("deck")} sectionsLabel={t("sections")} />
+      {team && (
+        <p className="text-sm">
+          <input type="hidden" name="team" value={team.id} />
+          {t("forTeam", { team: team.name })}
+        </p>
+      )}
+      <DeckScopeFields
+        id="deck"
+        scopes={scopes}
+        deckLabel={t("deck")}
+        sectionsLabel={t("sections")}
+        deck={deck}
+        checked={sections}
+      />
       <label className={box}>
         <input type="checkbox" name="fromWeakest" />
         <span>{t("fromWeakest")}</span>

@@ -28,6 +28,9 @@ export async function SiteHeader() {
               <Link className={link} href="/exam">
                 {t("header.exam")}
               </Link>
+              <Link className={link} href="/teams">
+                {t("header.teams")}
+              </Link>
               <Link className={link} href="/progress">
                 {t("header.progress")}
               </Link>

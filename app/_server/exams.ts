@@ -4,7 +4,7 @@ import { type Calibration, calibrate, chanceRight, forecastScore } from "@/app/_
 import { formatOf, type QuizCard } from "@/app/_lib/practice-test";
 import { forgettingCurve, recallProbability } from "@/app/_lib/scheduling";
 import { getDb } from "./db";
-import { planExam, type StudyPace } from "./exam-plans";
+import { type ExamCard, planExam, type StudyPace } from "./exam-plans";
 import { firstTryRate } from "./practice-tests";
 import { schedulerSettings } from "./reviews";
 import type { CurrentUser } from "./session";
@@ -23,6 +23,18 @@ export async function saveExam(user: User, input: ExamInput): Promise<{ id: stri
     await tx.exam.deleteMany({ where: { userId: user.id, deckId: deck.id } });
     return tx.exam.create({ data: { userId: user.id, deckId: deck.id, ...data }, select: { id: true } });
   });
+}
+
+const settings = schedulerSettings({ desiredRetention: 0.9, fuzz: false });
+
+/** Recall of the card at the exam if its memory is left as it is; `rate` for a card never reviewed. */
+export const stopRecall = (card: ExamCard, examAt: Date, rate: number) =>
+  card.memory ? recallProbability(card.memory, examAt, settings) : rate;
+
+/** The chance of a right answer to the card's question on the exam: recalled, or else guessed among its options. */
+export function chanceAtExam(card: ExamCard, recall: number): number {
+  const format = formatOf(card.kind as QuizCard["kind"]);
+  return chanceRight(recall, format === "multiple-choice" ? card.options : format === "true-false" ? 2 : undefined);
 }
 
 type Forecast = { expected: number; low: number; high: number };
@@ -76,17 +88,11 @@ export async function getExamForecast(user: User, now: Date): Promise<ExamForeca
     firstTryRate(user),
     getCalibration(user),
   ]);
-  const settings = schedulerSettings({ desiredRetention: 0.9, fuzz: false });
-  const items = cards.map((card) => {
-    const format = formatOf(card.kind as QuizCard["kind"]);
-    const options = format === "multiple-choice" ? card.options : format === "true-false" ? 2 : undefined;
-    const stop = card.memory ? recallProbability(card.memory, exam.examAt, settings) : rate;
-    return {
-      section: card.section,
-      stop: chanceRight(stop, options),
-      planned: chanceRight(plan.examRecall.get(card.id) ?? rate, options),
-    };
-  });
+  const items = cards.map((card) => ({
+    section: card.section,
+    stop: chanceAtExam(card, stopRecall(card, exam.examAt, rate)),
+    planned: chanceAtExam(card, plan.examRecall.get(card.id) ?? rate),
+  }));
   const sectionNames = [...new Set(items.map((item) => item.section))];
   return {
     exam: { ...exam, deckTitle: exam.deck.title, deckSlug: exam.deck.slug, sections },

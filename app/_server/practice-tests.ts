@@ -10,6 +10,7 @@ import { recallProbability } from "@/app/_lib/scheduling";
 import { getDb } from "./db";
 import { recordAnswer, schedulerSettings, toMemory } from "./reviews";
 import type { CurrentUser } from "./session";
+import { roleIn } from "./teams";
 
 type User = Pick<CurrentUser, "id">;
 
@@ -25,6 +26,8 @@ export type StartTestInput = {
   countsAsReviews: boolean;
   /** Only these cards (a retake of the ones missed). */
   cardIds?: string[];
+  /** Started from a team's page: counts on its quiz board (the user must be in it, the deck one of its decks). */
+  teamId?: string | null;
 };
 
 // The chance a person knows a card they have never seen: their share of first answers
@@ -44,6 +47,9 @@ export async function firstTryRate(user: User): Promise<number> {
   return (right + unseenPrior.rate * unseenPrior.weight) / (tries + unseenPrior.weight);
 }
 
+const isTeamDeck = async (user: User, teamId: string, deckId: string) =>
+  (await roleIn(user, teamId)) !== null && (await getDb().teamDeck.count({ where: { teamId, deckId } })) === 1;
+
 /** Start a test of the user's on a deck (by slug); the deck or questions may be missing. */
 export async function startPracticeTest(
   user: User,
@@ -54,6 +60,7 @@ export async function startPracticeTest(
   const db = getDb();
   const deck = await db.deck.findUnique({ where: { slug: input.deck }, select: { id: true } });
   if (!deck) return { error: "deck-not-found" };
+  if (input.teamId && !(await isTeamDeck(user, input.teamId, deck.id))) return { error: "deck-not-found" };
   const rows = await db.card.findMany({
     where: { deckId: deck.id, retiredAt: null },
     orderBy: { position: "asc" },
@@ -95,6 +102,7 @@ export async function startPracticeTest(
       countsAsReviews: input.countsAsReviews,
       feedbackEach: input.feedbackEach,
       timeLimitSec: input.timeLimitSec,
+      teamId: input.teamId ?? null,
       startedAt: now,
       questions: {
         create: questions.map((question, position) => ({

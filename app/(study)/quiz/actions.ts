@@ -18,6 +18,7 @@ const startSchema = z.object({
   timeLimitMinutes: z.union([z.literal(""), z.coerce.number().int().min(1).max(600)]),
   feedbackEach: z.enum(["each", "end"]),
   countsAsReviews: z.boolean(),
+  team: z.union([z.literal(""), z.string().uuid()]),
 });
 
 export type StartTestState = { error?: "invalid" | "no-questions" | "deck-not-found" };
@@ -33,9 +34,10 @@ export async function startTestAction(_previous: StartTestState, formData: FormD
     timeLimitMinutes: formData.get("timeLimitMinutes") ?? "",
     feedbackEach: formData.get("feedback") ?? "",
     countsAsReviews: formData.get("countsAsReviews") === "on",
+    team: formData.get("team") ?? "",
   });
   if (!parsed.success) return { error: "invalid" };
-  const { timeLimitMinutes, feedbackEach, sections, ...rest } = parsed.data;
+  const { timeLimitMinutes, feedbackEach, sections, team, ...rest } = parsed.data;
   const started = await startPracticeTest(
     user,
     {
@@ -43,6 +45,7 @@ export async function startTestAction(_previous: StartTestState, formData: FormD
       sections: sections.map((section) => [section]),
       timeLimitSec: timeLimitMinutes === "" ? null : timeLimitMinutes * 60,
       feedbackEach: feedbackEach === "each",
+      teamId: team || null,
     },
     await now(),
   );
