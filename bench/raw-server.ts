@@ -9,7 +9,9 @@ import { createServer } from "node:http";
 import { LRUCache } from "lru-cache";
 import { decode, type JWT } from "next-auth/jwt";
 import pg from "pg";
+import { pointsFor, tooFast } from "../app/_lib/points.ts";
 import { applyGrade, type GradeValue, type Memory, newMemory } from "../app/_lib/scheduling.ts";
+import { studyDate } from "../app/_lib/study-day.ts";
 
 const settings = { desiredRetention: 0.9, maximumIntervalDays: 36500, fuzz: true };
 
@@ -69,6 +71,14 @@ export function startRawServer(
       }
       const before: Memory = row.reps === 0 ? newMemory(now) : { ...row };
       const after = applyGrade(before, grade as GradeValue, now, settings);
+      // Team points and the day rollup, as the app keeps them.
+      const points = pointsFor(before, now, settings);
+      const day = studyDate(now, { timeZone: "UTC", dayStartHour: 4 });
+      const { rows: recent } = await client.query(
+        `SELECT count(*)::int AS n FROM "ReviewLog" WHERE "userId" = $1 AND "reviewedAt" > $2`,
+        [userId, new Date(now.getTime() - tooFast.burstSeconds * 1000)],
+      );
+      const isFlagged = durationMs < tooFast.minDurationMs || recent[0].n >= tooFast.burstAnswers - 1;
       await client.query(
         `UPDATE "CardState" SET "state"=$3, "dueAt"=$4, "stability"=$5, "difficulty"=$6, "reps"=$7, "lapses"=$8,
          "learningStep"=$9, "scheduledDays"=$10, "lastReviewAt"=$11, "version"="version"+1, "updatedAt"=$12
@@ -90,8 +100,8 @@ export function startRawServer(
       );
       await client.query(
         `INSERT INTO "ReviewLog" ("id", "userId", "cardId", "answerId", "grade", "stateBefore", "stateAfter", "stability",
-         "difficulty", "dueAt", "scheduledDays", "durationMs", "reviewedAt", "previous")
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+         "difficulty", "dueAt", "scheduledDays", "durationMs", "reviewedAt", "previous", "points", "studyDate", "isFlagged")
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
         [
           userId,
           cardId,
@@ -106,7 +116,17 @@ export function startRawServer(
           durationMs,
           now,
           JSON.stringify(before),
+          isFlagged ? 0 : points,
+          day,
+          isFlagged,
         ],
+      );
+      await client.query(
+        `INSERT INTO "UserDay" ("userId", "deckId", "date", "points", "reviews", "flagged")
+         SELECT $1, "deckId", $3, $4, 1, $5 FROM "Card" WHERE "id" = $2
+         ON CONFLICT ("userId", "deckId", "date") DO UPDATE SET "points" = "UserDay"."points" + EXCLUDED."points",
+           "reviews" = "UserDay"."reviews" + 1, "flagged" = "UserDay"."flagged" + EXCLUDED."flagged"`,
+        [userId, cardId, day, isFlagged ? 0 : points, isFlagged ? 1 : 0],
       );
       await client.query("COMMIT");
       response

@@ -1,11 +1,4 @@
-import {
-  applyGrade,
-  forgettingCurve,
-  type Memory,
-  newMemory,
-  recallProbability,
-  type SchedulerSettings,
-} from "./scheduling";
+import { forgettingCurve, type Memory, nextStrength, recallAfter, type SchedulerSettings } from "./scheduling";
 
 // Team points: memory gained. A card's worth is its expected recall over the next 30
 // days, the mean of the FSRS forgetting curve R(t) = (1 + factor · t / S)^decay over
@@ -30,20 +23,19 @@ export function meanRecallAhead(stability: number, elapsedDays: number): number 
   return (integral(elapsedDays + horizonDays) - integral(elapsedDays)) / horizonDays;
 }
 
-/** What a memory is worth at `at`: its mean recall over the next 30 days (0 for a card never learned). */
-export function memoryWorth(memory: Memory | null, at: Date): number {
-  if (!memory || memory.state === 0 || !memory.lastReviewAt) return 0;
-  return meanRecallAhead(memory.stability, Math.max(0, (at.getTime() - memory.lastReviewAt.getTime()) / dayMs));
-}
-
 /** Points for reviewing, at `at`, a card with memory `before` (null for a card never seen). */
 export function pointsFor(before: Memory | null, at: Date, settings: SchedulerSettings): number {
-  const start = before && before.state !== 0 ? before : newMemory(at);
-  const recall = start.state === 0 ? 1 : recallProbability(start, at, settings);
-  const recalled = memoryWorth(applyGrade(start, 3, at, settings), at);
-  const forgotten = recall < 1 ? memoryWorth(applyGrade(start, 1, at, settings), at) : 0;
-  const expected = recall * recalled + (1 - recall) * forgotten;
-  return Math.max(0, 100 * (expected - memoryWorth(before, at)));
+  if (!before || before.state === 0 || !before.lastReviewAt) {
+    return 100 * meanRecallAhead(nextStrength(null, 0, 3, settings).stability, 0);
+  }
+  const elapsed = Math.max(0, (at.getTime() - before.lastReviewAt.getTime()) / dayMs);
+  // The next memory as ts-fsrs computes it, from whole days since the last review.
+  const days = Math.floor(elapsed);
+  const strength = { stability: before.stability, difficulty: before.difficulty };
+  const recall = recallAfter(days, before.stability, settings);
+  const after = (grade: 1 | 3) => meanRecallAhead(nextStrength(strength, days, grade, settings).stability, 0);
+  const expected = recall * after(3) + (1 - recall) * after(1);
+  return Math.max(0, 100 * (expected - meanRecallAhead(before.stability, elapsed)));
 }
 
 /** An answer no person could give: shown under a second, or a twentieth answer within twenty seconds. */

@@ -27,14 +27,13 @@ type Tally = { userId: string; name: string; isOnBoard: boolean; points: number;
 export function boardQuery(teamId: string, week: { start: string; end: string } | null) {
   const inWeek = week ? Prisma.sql`AND d."date" >= ${week.start}::date AND d."date" < ${week.end}::date` : Prisma.empty;
   return Prisma.sql`
-    SELECT m."userId", u."name", m."isOnBoard", coalesce(sum(d."points"), 0)::float8 AS points,
-      coalesce(sum(d."reviews"), 0)::int AS reviews
+    SELECT m."userId", (SELECT u."name" FROM "User" u WHERE u."id" = m."userId") AS name, m."isOnBoard",
+      coalesce(sum(d."points"), 0)::float8 AS points, coalesce(sum(d."reviews"), 0)::int AS reviews
     FROM "TeamMember" m
-    JOIN "User" u ON u."id" = m."userId"
     LEFT JOIN "UserDay" d ON d."userId" = m."userId" ${inWeek}
       AND d."deckId" IN (SELECT "deckId" FROM "TeamDeck" WHERE "teamId" = ${teamId}::uuid)
     WHERE m."teamId" = ${teamId}::uuid
-    GROUP BY m."userId", u."name", m."isOnBoard"`;
+    GROUP BY m."userId", m."isOnBoard"`;
 }
 
 /** Each member's current run of study days (on the team's decks) up to today or yesterday. */

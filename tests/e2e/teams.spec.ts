@@ -79,6 +79,12 @@ test("two people in a team: an invite link, both review, the board ranks them, o
   await expect(page.getByRole("link", { name: "今週" })).toBeVisible();
   await expect(page.getByText("1 人が非表示を選んでいます")).toBeVisible();
   await second.close();
+
+  // Someone not in the team: its page is not found.
+  const stranger = await browser.newPage();
+  await signUp(stranger, newAccount("stranger"));
+  expect((await stranger.goto(teamUrl))?.status()).toBe(404);
+  await stranger.close();
 });
 
 test("an invite link that is not one is not found", async ({ page }) => {

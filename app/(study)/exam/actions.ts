@@ -16,7 +16,7 @@ const examSchema = z.object({
   dailyMinutes: z.coerce.number().int().min(1).max(600),
 });
 
-export type ExamState = { status?: "saved" | "invalid" | "past" | "deck-not-found" };
+export type ExamState = { status?: "saved" | "invalid" | "past" | "far" | "deck-not-found" };
 
 export async function saveExamAction(_previous: ExamState, formData: FormData): Promise<ExamState> {
   const user = await requireUser();
@@ -30,7 +30,10 @@ export async function saveExamAction(_previous: ExamState, formData: FormData): 
   const { timeZone } = await getSettings(user);
   const examAt = zonedDateTime(parsed.data.examAt, timeZone);
   if (!examAt) return { status: "invalid" };
-  if (examAt <= (await now())) return { status: "past" };
+  const at = await now();
+  if (examAt <= at) return { status: "past" };
+  // The plan is made day by day until the exam: a year at most.
+  if (examAt.getTime() > at.getTime() + 366 * 86_400_000) return { status: "far" };
   const saved = await saveExam(user, { ...parsed.data, examAt });
   if ("error" in saved) return { status: saved.error };
   revalidatePath("/exam");

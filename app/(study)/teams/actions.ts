@@ -169,7 +169,7 @@ const examSchema = z.object({
   examAt: plainText(20),
 });
 
-export type TeamExamState = { status?: "saved" | "invalid" | "past" | "deck-not-found" | "not-found" };
+export type TeamExamState = { status?: "saved" | "invalid" | "past" | "far" | "deck-not-found" | "not-found" };
 
 export async function saveTeamExamAction(_previous: TeamExamState, formData: FormData): Promise<TeamExamState> {
   const user = await requireUser();
@@ -184,7 +184,10 @@ export async function saveTeamExamAction(_previous: TeamExamState, formData: For
   if (!team) return { status: "not-found" };
   const examAt = zonedDateTime(parsed.data.examAt, team.timeZone);
   if (!examAt) return { status: "invalid" };
-  if (examAt <= (await now())) return { status: "past" };
+  const at = await now();
+  if (examAt <= at) return { status: "past" };
+  // The plan is made day by day until the exam: a year at most.
+  if (examAt.getTime() > at.getTime() + 366 * 86_400_000) return { status: "far" };
   const saved = await saveTeamExam(user, team.id, { ...parsed.data, examAt });
   if ("error" in saved) return { status: saved.error };
   revalidatePath(`/teams/${team.id}`);
