@@ -199,8 +199,9 @@ export async function TeamLeadView({
         <>
           <h3 className="font-semibold">{t("flagged")}</h3>
           <ul className="text-sm">
-            {flagged.map((row) => (
-              <li key={row.name}>{t("flaggedRow", { name: row.name, count: row.flagged })}</li>
+            {flagged.map((row, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: display names may repeat; the list is not reordered.
+              <li key={i}>{t("flaggedRow", { name: row.name, count: row.flagged })}</li>
             ))}
           </ul>
         </>

@@ -77,10 +77,11 @@ export function TeamCreateForm({
 }
 
 /** A new invite link, shown once with its expiry and number of uses. */
-export function InviteForm({ team, origin }: { team: string; origin: string }) {
+export function InviteForm({ team }: { team: string }) {
   const t = useTranslations("teams");
   const [state, action, isPending] = useActionState<InviteFormState, FormData>(createInviteAction, {});
-  const link = state.token ? `${origin}/teams/join/${state.token}` : null;
+  // Shown only after the action returns, in the browser: the address the person is using.
+  const link = state.token ? `${window.location.origin}/teams/join/${state.token}` : null;
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="team" value={team} />

@@ -5,6 +5,7 @@ import { demoAccount, demoLifetimeDays } from "@/prisma/demo-account";
 import { Prisma } from "@/prisma/generated/client";
 import { getDb } from "./db";
 import { refundSignIn, reserveSignIn, reserveSignUp } from "./sign-in-limits";
+import { handOverTeamsOfExpired } from "./teams";
 import { resolveTimeZone } from "./time-zones";
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
@@ -97,6 +98,7 @@ export async function openPersonalDemo(
   const limited = await reserveSignUp(address);
   if (limited) return { error: "rate-limited", ...limited };
   const db = getDb();
+  await handOverTeamsOfExpired(now);
   await db.user.deleteMany({ where: { expiresAt: { lt: now } } });
   const user = await db.user.create({
     data: {

@@ -163,7 +163,11 @@ export async function recordAnswer(
       SELECT ${input.durationMs}::int < ${tooFast.minDurationMs}::int OR (
         SELECT count(*) FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid
           AND "reviewedAt" > ${now}::timestamp - make_interval(secs => ${tooFast.burstSeconds}::int)
-      ) >= ${tooFast.burstAnswers - 1}::int AS "isFlagged"
+      ) >= ${tooFast.burstAnswers - 1}::int AS "isFlagged",
+      -- A card made new again by "forget" was learned before: learning it again earns nothing.
+      ${before.state === 0}::boolean AND EXISTS (
+        SELECT 1 FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid AND "cardId" = ${input.cardId}::uuid AND "grade" > 0
+      ) AS "isRelearned"
     ), logged AS (
       INSERT INTO "ReviewLog" ("id", "userId", "cardId", "answerId", "grade", "stateBefore", "stateAfter",
         "stability", "difficulty", "dueAt", "scheduledDays", "durationMs", "reviewedAt", "previous",
@@ -172,7 +176,8 @@ export async function recordAnswer(
         ${before.state}::int, ${after.state}::int, ${after.stability}::float8, ${after.difficulty}::float8,
         ${after.dueAt}::timestamp, ${after.scheduledDays}::int, ${input.durationMs}::int, ${now}::timestamp,
         ${previous}::jsonb, ${before.scheduledDays}::int, ${before.state === 0 ? null : before.dueAt}::timestamp,
-        CASE WHEN speed."isFlagged" THEN 0 ELSE ${points}::float8 END, ${day}::date, speed."isFlagged"
+        CASE WHEN speed."isFlagged" OR speed."isRelearned" THEN 0 ELSE ${points}::float8 END, ${day}::date,
+        speed."isFlagged"
       FROM written, speed
       RETURNING "points", "isFlagged"
     ), rolled AS (

@@ -63,17 +63,19 @@ export async function getTeamBoard(
 ): Promise<TeamBoardDto | null> {
   if (!(await roleIn(user, teamId))) return null;
   const db = getDb();
-  const team = await db.team.findUniqueOrThrow({
+  const team = await db.team.findUnique({
     where: { id: teamId },
     select: { timeZone: true, weekStartsOn: true },
   });
+  if (!team) return null;
   const week = weekOf(now, team.timeZone, team.weekStartsOn);
   const tallies = await db.$queryRaw<Tally[]>(boardQuery(teamId, period === "week" ? week : null));
   const shown = tallies.filter((tally) => tally.isOnBoard);
   const runs = await streaks(teamId, [...new Set([...shown.map((tally) => tally.userId), user.id])], week.today);
+  // Ranked by the points shown (whole), then answers, then name.
   const rounded = (points: number) => Math.round(points);
   const sorted = [...shown].sort(
-    (a, b) => b.points - a.points || b.reviews - a.reviews || a.name.localeCompare(b.name),
+    (a, b) => rounded(b.points) - rounded(a.points) || b.reviews - a.reviews || a.name.localeCompare(b.name),
   );
   const rows = sorted.map((tally) => ({
     rank: 1 + sorted.filter((other) => rounded(other.points) > rounded(tally.points)).length,
@@ -93,20 +95,23 @@ export async function getTeamBoard(
   };
 }
 
+export const minQuizQuestions = 10;
+
 export type QuizBoardDto = { rows: { name: string; best: number; tests: number; isMe: boolean }[]; hidden: number };
 
 /**
  * When the team has an exam set: the best score of each member's practice tests started
- * from the team's page this week (finished ones), those who chose to be ranked only.
+ * from the team's page this week on the exam's deck (finished, ten questions at least),
+ * those who chose to be ranked only.
  */
 export async function getQuizBoard(user: User, teamId: string, now: Date): Promise<QuizBoardDto | null> {
   if (!(await roleIn(user, teamId))) return null;
   const db = getDb();
-  const team = await db.team.findUniqueOrThrow({
+  const team = await db.team.findUnique({
     where: { id: teamId },
-    select: { timeZone: true, weekStartsOn: true, exam: { select: { teamId: true } } },
+    select: { timeZone: true, weekStartsOn: true, exam: { select: { deckId: true } } },
   });
-  if (!team.exam) return null;
+  if (!team?.exam) return null;
   const week = weekOf(now, team.timeZone, team.weekStartsOn);
   const rows = await db.$queryRaw<
     { userId: string; name: string; isOnBoard: boolean; best: number | null; tests: number }[]
@@ -114,9 +119,11 @@ export async function getQuizBoard(user: User, teamId: string, now: Date): Promi
     WITH scores AS (
       SELECT t."userId", avg(CASE WHEN q."isCorrect" THEN 1 ELSE 0 END)::float8 AS score
       FROM "PracticeTest" t JOIN "TestQuestion" q ON q."testId" = t."id"
-      WHERE t."teamId" = ${teamId}::uuid AND t."finishedAt" IS NOT NULL
+      WHERE t."teamId" = ${teamId}::uuid AND t."finishedAt" IS NOT NULL AND t."deckId" = ${team.exam.deckId}::uuid
         AND (t."startedAt" AT TIME ZONE 'UTC' AT TIME ZONE ${team.timeZone})::date >= ${week.start}::date
       GROUP BY t."id", t."userId"
+      -- A test of a handful of questions says little: ten at least.
+      HAVING count(*) >= ${minQuizQuestions}::int
     )
     SELECT m."userId", u."name", m."isOnBoard", max(s.score) AS best, count(s.score)::int AS tests
     FROM "TeamMember" m JOIN "User" u ON u."id" = m."userId" LEFT JOIN scores s ON s."userId" = m."userId"
@@ -131,7 +138,11 @@ export async function getQuizBoard(user: User, teamId: string, now: Date): Promi
   };
 }
 
-/** Members whose answers this week were too fast to read: for those who manage the team. */
+/**
+ * Members on the boards whose answers this week were too fast to read, for those who
+ * manage the team: points on a board are public, so are the answers that earned none;
+ * a member not on the boards keeps their figures to themselves.
+ */
 export async function listFlagged(
   user: User,
   teamId: string,
@@ -139,17 +150,18 @@ export async function listFlagged(
 ): Promise<{ name: string; flagged: number }[] | null> {
   if (!canManage(await roleIn(user, teamId))) return null;
   const db = getDb();
-  const team = await db.team.findUniqueOrThrow({
+  const team = await db.team.findUnique({
     where: { id: teamId },
     select: { timeZone: true, weekStartsOn: true },
   });
+  if (!team) return null;
   const week = weekOf(now, team.timeZone, team.weekStartsOn);
   return db.$queryRaw<{ name: string; flagged: number }[]>`
     SELECT u."name", sum(d."flagged")::int AS flagged
     FROM "TeamMember" m JOIN "User" u ON u."id" = m."userId"
     JOIN "UserDay" d ON d."userId" = m."userId" AND d."date" >= ${week.start}::date AND d."date" < ${week.end}::date
       AND d."deckId" IN (SELECT "deckId" FROM "TeamDeck" WHERE "teamId" = ${teamId}::uuid)
-    WHERE m."teamId" = ${teamId}::uuid
+    WHERE m."teamId" = ${teamId}::uuid AND m."isOnBoard"
     GROUP BY m."userId", u."name" HAVING sum(d."flagged") > 0
     ORDER BY 2 DESC`;
 }

@@ -13,6 +13,9 @@ type User = Pick<CurrentUser, "id">;
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 const tokenShape = /^[A-Za-z0-9_-]{22}$/;
 
+/** A team's size: its boards and lead view are made for a class, not a crowd. */
+export const maxMembers = 500;
+
 /** Join attempts per user: 10 in 10 minutes, counted in PostgreSQL for every instance. */
 export const joinLimit = { points: 10, durationSeconds: 10 * 60 };
 let limiter: RateLimiterPrisma | null = null;
@@ -85,7 +88,7 @@ export async function revokeInvite(
 
 export type InviteCheck =
   | { status: "valid"; teamId: string; teamName: string; members: number; isMember: boolean }
-  | { status: "expired" | "used-up" | "revoked" | "unknown" };
+  | { status: "expired" | "used-up" | "revoked" | "removed" | "unknown" };
 
 /** What an invite link leads to, for the page that asks to confirm. */
 export async function checkInvite(user: User, token: string, now: Date): Promise<InviteCheck> {
@@ -105,6 +108,8 @@ export async function checkInvite(user: User, token: string, now: Date): Promise
   if (invite.revokedAt) return { status: "revoked" };
   if (invite.expiresAt <= now) return { status: "expired" };
   const isMember = (await roleIn(user, invite.teamId)) !== null;
+  const wasRemoved = await getDb().teamRemoval.count({ where: { teamId: invite.teamId, userId: user.id } });
+  if (wasRemoved > 0) return { status: "removed" };
   if (invite.uses >= invite.maxUses && !isMember) return { status: "used-up" };
   return {
     status: "valid",
@@ -117,7 +122,7 @@ export async function checkInvite(user: User, token: string, now: Date): Promise
 
 export type JoinResult =
   | { teamId: string }
-  | { error: "invalid-invite" }
+  | { error: "invalid-invite" | "team-full" }
   | { error: "rate-limited"; retryAfterMs: number };
 
 /**
@@ -139,6 +144,9 @@ export async function joinTeam(user: User, token: string, now: Date): Promise<Jo
   });
   if (!invite) return { error: "invalid-invite" };
   if (await roleIn(user, invite.teamId)) return { teamId: invite.teamId };
+  const removed = await db.teamRemoval.count({ where: { teamId: invite.teamId, userId: user.id } });
+  if (removed > 0) return { error: "invalid-invite" };
+  if ((await db.teamMember.count({ where: { teamId: invite.teamId } })) >= maxMembers) return { error: "team-full" };
   try {
     return await db.$transaction(async (tx) => {
       const used = await tx.teamInvite.updateMany({
@@ -153,6 +161,9 @@ export async function joinTeam(user: User, token: string, now: Date): Promise<Jo
     // The same person joining twice at once: the second finds the membership, its use given back.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
       return { teamId: invite.teamId };
+    // The team was deleted meanwhile.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003")
+      return { error: "invalid-invite" };
     throw error;
   }
 }

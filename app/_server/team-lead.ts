@@ -27,7 +27,9 @@ export async function getLeadView(user: User, teamId: string, now: Date): Promis
   if (!canManage(await roleIn(user, teamId))) return null;
   const db = getDb();
   const members = await db.teamMember.findMany({ where: { teamId }, select: { userId: true } });
-  if (members.length < minimumGroup) return { members: members.length, sections: null, exam: null };
+  // The viewer's own figures are theirs to know: it takes three others for the rest to blur.
+  const others = members.filter((member) => member.userId !== user.id).length;
+  if (others < minimumGroup) return { members: others, sections: null, exam: null };
   const { decay, factor } = forgettingCurve;
   const sections = await db.$queryRaw<{ deck: string; section: string; share: number }[]>`
     SELECT d."slug" AS deck, coalesce(c."section"[1], '') AS section,
@@ -65,15 +67,14 @@ export async function getLeadView(user: User, teamId: string, now: Date): Promis
 
 /** Each member's expected share right on the exam, as their own forecast counts it, tallied in bands. */
 async function scoreBands(members: { userId: string }[], scope: { deckId: string; sections: string[] }, examAt: Date) {
-  const shares = await Promise.all(
-    members.map(async ({ userId }) => {
-      const member = { id: userId };
-      const [cards, rate] = await Promise.all([loadExamCards(member, scope), firstTryRate(member)]);
-      if (cards.length === 0) return 0;
-      const expected = cards.reduce((sum, card) => sum + chanceAtExam(card, stopRecall(card, examAt, rate)), 0);
-      return expected / cards.length;
-    }),
-  );
+  // One member after another: a large team must not take every database connection at once.
+  const shares: number[] = [];
+  for (const { userId } of members) {
+    const member = { id: userId };
+    const [cards, rate] = await Promise.all([loadExamCards(member, scope), firstTryRate(member)]);
+    const expected = cards.reduce((sum, card) => sum + chanceAtExam(card, stopRecall(card, examAt, rate)), 0);
+    shares.push(cards.length === 0 ? 0 : expected / cards.length);
+  }
   return bands.slice(0, -1).map((from, i) => {
     const to = bands[i + 1] as number;
     return { from, to: Math.min(1, to), members: shares.filter((share) => share >= from && share < to).length };

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/prisma/generated/client";
 import { getDb } from "./db";
 import type { CurrentUser } from "./session";
 
@@ -73,7 +74,7 @@ export type TeamDto = {
 export async function getTeam(user: User, teamId: string): Promise<TeamDto | null> {
   const role = await roleIn(user, teamId);
   if (!role) return null;
-  const team = await getDb().team.findUniqueOrThrow({
+  const team = await getDb().team.findUnique({
     where: { id: teamId },
     select: {
       id: true,
@@ -88,6 +89,8 @@ export async function getTeam(user: User, teamId: string): Promise<TeamDto | nul
       exam: { select: { examAt: true, sections: true, deck: { select: { slug: true } } } },
     },
   });
+  // Deleted since the role was read.
+  if (!team) return null;
   const me = team.members.find((member) => member.userId === user.id);
   return {
     id: team.id,
@@ -112,6 +115,11 @@ export async function getTeam(user: User, teamId: string): Promise<TeamDto | nul
   };
 }
 
+// Each write below names the roles it may change in its own WHERE, so a membership that
+// changed since the role was read is simply not found, never an error.
+const done = (count: number): { status: "done" } | NotFound => (count > 0 ? { status: "done" } : notFound);
+const key = (teamId: string, userId: string) => ({ teamId, userId });
+
 /** Show or hide oneself on the team's boards. */
 export async function setOnBoard(
   user: User,
@@ -119,8 +127,7 @@ export async function setOnBoard(
   isOnBoard: boolean,
 ): Promise<{ status: "done" } | NotFound> {
   if (!(await roleIn(user, teamId))) return notFound;
-  await getDb().teamMember.update({ where: { teamId_userId: { teamId, userId: user.id } }, data: { isOnBoard } });
-  return { status: "done" };
+  return done((await getDb().teamMember.updateMany({ where: key(teamId, user.id), data: { isOnBoard } })).count);
 }
 
 /** Leave a team; its owner hands it to someone first (or deletes it). */
@@ -131,13 +138,14 @@ export async function leaveTeam(
   const role = await roleIn(user, teamId);
   if (!role) return notFound;
   if (role === "owner") return { error: "owner" };
-  await getDb().teamMember.delete({ where: { teamId_userId: { teamId, userId: user.id } } });
-  return { status: "done" };
+  const left = await getDb().teamMember.deleteMany({ where: { ...key(teamId, user.id), role: { not: "owner" } } });
+  return done(left.count);
 }
 
 /**
  * Remove a member: the owner removes anyone else, an admin only members. Their own
- * progress stays theirs: only the membership goes.
+ * progress stays theirs: only the membership goes. They cannot come back by an invite,
+ * and the invites they made stop working.
  */
 export async function removeMember(
   user: User,
@@ -145,10 +153,24 @@ export async function removeMember(
   memberId: string,
 ): Promise<{ status: "done" } | NotFound> {
   const role = await roleIn(user, teamId);
-  const target = canManage(role) && memberId !== user.id ? await roleIn({ id: memberId }, teamId) : null;
-  if (!target || target === "owner" || (role === "admin" && target !== "member")) return notFound;
-  await getDb().teamMember.delete({ where: { teamId_userId: { teamId, userId: memberId } } });
-  return { status: "done" };
+  if (!canManage(role) || memberId === user.id || !uuid.test(memberId)) return notFound;
+  const removable = role === "owner" ? (["admin", "member"] as const) : (["member"] as const);
+  return getDb().$transaction(async (tx) => {
+    const removed = await tx.teamMember.deleteMany({
+      where: { ...key(teamId, memberId), role: { in: [...removable] } },
+    });
+    if (removed.count === 0) return notFound;
+    await tx.teamRemoval.upsert({
+      where: { teamId_userId: key(teamId, memberId) },
+      create: key(teamId, memberId),
+      update: {},
+    });
+    await tx.teamInvite.updateMany({
+      where: { teamId, createdById: memberId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    return { status: "done" as const };
+  });
 }
 
 /** The owner makes a member an admin, or an admin a member. */
@@ -158,32 +180,48 @@ export async function setRole(
   memberId: string,
   newRole: "admin" | "member",
 ): Promise<{ status: "done" } | NotFound> {
-  const target = (await roleIn(user, teamId)) === "owner" ? await roleIn({ id: memberId }, teamId) : null;
-  if (!target || target === "owner") return notFound;
-  await getDb().teamMember.update({ where: { teamId_userId: { teamId, userId: memberId } }, data: { role: newRole } });
-  return { status: "done" };
+  if ((await roleIn(user, teamId)) !== "owner" || !uuid.test(memberId)) return notFound;
+  const changed = await getDb().teamMember.updateMany({
+    where: { ...key(teamId, memberId), role: { not: "owner" } },
+    data: { role: newRole },
+  });
+  return done(changed.count);
 }
 
-/** The owner hands the team to another member and stays on as an admin. */
+/** The owner hands the team to another member and stays on as an admin: both in one transaction, or neither. */
 export async function transferOwnership(
   user: User,
   teamId: string,
   memberId: string,
 ): Promise<{ status: "done" } | NotFound> {
-  const target = (await roleIn(user, teamId)) === "owner" ? await roleIn({ id: memberId }, teamId) : null;
-  if (!target || target === "owner") return notFound;
-  await getDb().$transaction([
-    getDb().teamMember.update({ where: { teamId_userId: { teamId, userId: user.id } }, data: { role: "admin" } }),
-    getDb().teamMember.update({ where: { teamId_userId: { teamId, userId: memberId } }, data: { role: "owner" } }),
-  ]);
-  return { status: "done" };
+  if ((await roleIn(user, teamId)) !== "owner" || memberId === user.id || !uuid.test(memberId)) return notFound;
+  return getDb()
+    .$transaction(async (tx) => {
+      const stepped = await tx.teamMember.updateMany({
+        where: { ...key(teamId, user.id), role: "owner" },
+        data: { role: "admin" },
+      });
+      if (stepped.count === 0) return notFound;
+      const promoted = await tx.teamMember.updateMany({ where: key(teamId, memberId), data: { role: "owner" } });
+      // No such member: nothing changes.
+      if (promoted.count === 0) throw new NoSuchMember();
+      return { status: "done" as const };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof NoSuchMember) return notFound;
+      throw error;
+    });
 }
+
+class NoSuchMember extends Error {}
 
 /** The owner deletes the team: memberships, invites and boards go; everyone's own study stays. */
 export async function deleteTeam(user: User, teamId: string): Promise<{ status: "done" } | NotFound> {
   if ((await roleIn(user, teamId)) !== "owner") return notFound;
-  await getDb().team.delete({ where: { id: teamId } });
-  return { status: "done" };
+  return done(
+    (await getDb().team.deleteMany({ where: { id: teamId, members: { some: { userId: user.id, role: "owner" } } } }))
+      .count,
+  );
 }
 
 /** Set the exam the team studies for (one per team), on one of its decks; admins only. */
@@ -199,6 +237,37 @@ export async function saveTeamExam(
   });
   if (!deck) return { error: "deck-not-found" };
   const data = { deckId: deck.deckId, sections: input.sections, examAt: input.examAt };
-  await getDb().teamExam.upsert({ where: { teamId }, create: { teamId, ...data }, update: data });
+  try {
+    await getDb().teamExam.upsert({ where: { teamId }, create: { teamId, ...data }, update: data });
+  } catch (error) {
+    // The team was deleted meanwhile.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") return notFound;
+    throw error;
+  }
   return { status: "done" };
+}
+
+/**
+ * Before accounts that expire are deleted (demo accounts): a team they own passes to its
+ * longest-standing admin, else member, who stays; a team with nobody left goes.
+ */
+export async function handOverTeamsOfExpired(now: Date): Promise<void> {
+  const db = getDb();
+  await db.$executeRaw`
+    UPDATE "TeamMember" heir SET "role" = 'owner'
+    FROM (
+      SELECT DISTINCT ON (m."teamId") m."teamId", m."userId"
+      FROM "TeamMember" m JOIN "User" u ON u."id" = m."userId"
+      WHERE (u."expiresAt" IS NULL OR u."expiresAt" >= ${now}::timestamp)
+        AND m."teamId" IN (SELECT o."teamId" FROM "TeamMember" o JOIN "User" ou ON ou."id" = o."userId"
+          WHERE o."role" = 'owner' AND ou."expiresAt" < ${now}::timestamp)
+      ORDER BY m."teamId", (m."role" = 'admin') DESC, m."joinedAt"
+    ) AS next
+    WHERE heir."teamId" = next."teamId" AND heir."userId" = next."userId"`;
+  await db.$executeRaw`
+    DELETE FROM "Team" t
+    WHERE EXISTS (SELECT 1 FROM "TeamMember" m JOIN "User" u ON u."id" = m."userId"
+        WHERE m."teamId" = t."id" AND u."expiresAt" < ${now}::timestamp)
+      AND NOT EXISTS (SELECT 1 FROM "TeamMember" m JOIN "User" u ON u."id" = m."userId"
+        WHERE m."teamId" = t."id" AND (u."expiresAt" IS NULL OR u."expiresAt" >= ${now}::timestamp))`;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { changeCard } from "@/app/_server/card-actions";
 import { getDb } from "@/app/_server/db";
 import { startPracticeTest } from "@/app/_server/practice-tests";
 import { recordAnswer } from "@/app/_server/reviews";
@@ -10,6 +11,7 @@ import {
   createTeam,
   deleteTeam,
   getTeam,
+  handOverTeamsOfExpired,
   leaveTeam,
   removeMember,
   saveTeamExam,
@@ -236,10 +238,13 @@ describe("team boards", () => {
     const teamId = await newTeam(owner);
     const { token } = await invite(owner, teamId);
     const first = await createUser("lead-1");
-    await join(first, token);
-    expect((await getLeadView(owner, teamId, now))?.sections).toBeNull();
     const second = await createUser("lead-2");
+    await join(first, token);
     await join(second, token);
+    // Two members besides the viewer: their figures would show through.
+    expect((await getLeadView(owner, teamId, now))?.sections).toBeNull();
+    const third = await createUser("lead-3");
+    await join(third, token);
     await study(first, 30);
     const cards = await getDb().card.findMany({
       where: { deck: { slug } },
@@ -257,7 +262,105 @@ describe("team boards", () => {
     const shares = lead?.sections?.map((row) => row.share) ?? [];
     expect(shares.length).toBeGreaterThan(3);
     expect([...shares].sort((a, b) => a - b)).toEqual(shares);
-    expect(lead?.exam?.bands.reduce((sum, band) => sum + band.members, 0)).toBe(3);
+    expect(lead?.exam?.bands.reduce((sum, band) => sum + band.members, 0)).toBe(4);
+    // Flagged answers are listed for members on the boards only.
+    expect(await listFlagged(owner, teamId, now)).toEqual([]);
+    await setOnBoard(second, teamId, true);
     expect(await listFlagged(owner, teamId, now)).toEqual([{ name: "lead-2", flagged: 1 }]);
+  });
+
+  it("ranks the quiz board on team tests of the exam's deck with ten questions at least", async () => {
+    const owner = await createUser("quiz-owner");
+    const teamId = await newTeam(owner);
+    await saveTeamExam(owner, teamId, { deck: slug, sections: [], examAt: new Date(now.getTime() + 5 * 86_400_000) });
+    const take = async (count: number) => {
+      const input = {
+        deck: slug,
+        sections: [],
+        fromWeakest: false,
+        count,
+        formats: ["multiple-choice" as const],
+        timeLimitSec: null,
+        feedbackEach: true,
+        countsAsReviews: false,
+        teamId,
+      };
+      const started = await startPracticeTest(owner, input, now);
+      if (!("id" in started)) throw new Error(started.error);
+      const questions = await getDb().testQuestion.findMany({ where: { testId: started.id } });
+      await getDb().testQuestion.updateMany({
+        where: { testId: started.id },
+        data: { isCorrect: true, answeredAt: now },
+      });
+      await getDb().practiceTest.update({ where: { id: started.id }, data: { finishedAt: now } });
+      return questions.length;
+    };
+    expect(await take(2)).toBe(2);
+    expect((await getQuizBoard(owner, teamId, now))?.rows).toEqual([]);
+    expect(await take(10)).toBe(10);
+    expect((await getQuizBoard(owner, teamId, now))?.rows).toEqual([
+      { name: "quiz-owner", best: 1, tests: 1, isMe: true },
+    ]);
+  });
+});
+
+describe("teams over time", () => {
+  it("keeps a removed member out, even with an invite that still works, and stops the invites they made", async () => {
+    const owner = await createUser("ban-owner");
+    const admin = await createUser("ban-admin");
+    const teamId = await newTeam(owner);
+    const { token } = await invite(owner, teamId);
+    await join(admin, token);
+    await setRole(owner, teamId, admin.id, "admin");
+    const theirs = await invite(admin, teamId);
+    expect(await removeMember(owner, teamId, admin.id)).toEqual({ status: "done" });
+    expect(await joinTeam(admin, token, now)).toEqual({ error: "invalid-invite" });
+    expect((await checkInvite(admin, token, now)).status).toBe("removed");
+    const newcomer = await createUser("ban-newcomer");
+    expect((await checkInvite(newcomer, theirs.token, now)).status).toBe("revoked");
+  });
+
+  it("earns nothing for learning again a card made new by forgetting it", async () => {
+    const user = await createUser("forget-farm");
+    const [card] = await getDb().card.findMany({ where: { deck: { slug } }, take: 1, orderBy: { position: "asc" } });
+    if (!card) throw new Error("no card");
+    await recordAnswer(
+      user,
+      { cardId: card.id, grade: 3, version: 0, answerId: crypto.randomUUID(), durationMs: 4000 },
+      now,
+    );
+    const state = await getDb().cardState.findUniqueOrThrow({
+      where: { userId_cardId: { userId: user.id, cardId: card.id } },
+    });
+    await changeCard(user, card.id, "forget", now, now);
+    const later = new Date(now.getTime() + 60_000);
+    await recordAnswer(
+      user,
+      { cardId: card.id, grade: 3, version: state.version + 1, answerId: crypto.randomUUID(), durationMs: 4000 },
+      later,
+    );
+    const log = await getDb().reviewLog.findMany({
+      where: { userId: user.id, grade: { gt: 0 } },
+      orderBy: { seq: "asc" },
+    });
+    expect(log.map((row) => row.points > 0)).toEqual([true, false]);
+  });
+
+  it("hands a team to its longest-standing admin when its owner's demo account expires", async () => {
+    const owner = await createUser("expiring-owner");
+    const member = await createUser("staying-member");
+    const admin = await createUser("staying-admin");
+    const teamId = await newTeam(owner);
+    const { token } = await invite(owner, teamId);
+    await join(member, token);
+    await join(admin, token);
+    await setRole(owner, teamId, admin.id, "admin");
+    const lonely = await newTeam(owner, "Nobody else");
+    await getDb().user.update({ where: { id: owner.id }, data: { expiresAt: new Date(now.getTime() - 1000) } });
+    await handOverTeamsOfExpired(now);
+    await getDb().user.delete({ where: { id: owner.id } });
+    expect((await getTeam(admin, teamId))?.role).toBe("owner");
+    expect((await getTeam(member, teamId))?.role).toBe("member");
+    expect(await getDb().team.count({ where: { id: lonely } })).toBe(0);
   });
 });

@@ -78,7 +78,7 @@ export async function createInviteAction(_previous: InviteFormState, formData: F
   return { token: invite.token };
 }
 
-export type JoinState = { error?: "invalid-invite" | "rate-limited"; retryAfterMinutes?: number };
+export type JoinState = { error?: "invalid-invite" | "team-full" | "rate-limited"; retryAfterMinutes?: number };
 
 export async function joinTeamAction(_previous: JoinState, formData: FormData): Promise<JoinState> {
   const user = await requireUser();

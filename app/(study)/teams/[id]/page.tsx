@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -30,7 +29,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const team = await getTeam(user, id);
   if (!team) notFound();
   const manages = canManage(team.role);
-  const [t, format, board, quizBoard, scopes, invites, lead, flagged, host] = await Promise.all([
+  const [t, format, board, quizBoard, scopes, invites, lead, flagged] = await Promise.all([
     getTranslations("teams"),
     getFormatter(),
     getTeamBoard(user, id, query.board === "all" ? "all" : "week", at),
@@ -39,11 +38,9 @@ export default async function TeamPage({ params, searchParams }: Props) {
     manages ? listInvites(user, id, at) : null,
     manages ? getLeadView(user, id, at) : null,
     manages ? listFlagged(user, id, at) : null,
-    headers(),
   ]);
   if (!board) notFound();
   const teamScopes = scopes.filter((scope) => team.decks.some((deck) => deck.slug === scope.slug));
-  const origin = `${host.get("x-forwarded-proto") ?? "http"}://${host.get("host") ?? "localhost"}`;
   return (
     <div className="max-w-3xl space-y-8">
       <section className="space-y-2">
@@ -94,7 +91,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
             <h2 id="invite-title" className="text-xl font-semibold">
               {t("invites")}
             </h2>
-            <InviteForm team={team.id} origin={origin} />
+            <InviteForm team={team.id} />
             <TeamInvites teamId={team.id} invites={invites ?? []} />
           </section>
           <TeamMembers team={team} viewerId={user.id} />
