@@ -134,8 +134,16 @@ export function JoinForm({ token, teamName }: { token: string; teamName: string 
   );
 }
 
+type TeamExamProps = {
+  team: string;
+  scopes: DeckScope[];
+  timeZone: string;
+  /** The exam already set: its deck, sections and local date and time. */
+  saved?: { deck: string; sections: string[]; examAt: string };
+};
+
 /** The exam the team studies for: one of its decks, sections, date and time in the team's zone. */
-export function TeamExamForm({ team, scopes, timeZone }: { team: string; scopes: DeckScope[]; timeZone: string }) {
+export function TeamExamForm({ team, scopes, timeZone, saved }: TeamExamProps) {
   const t = useTranslations("teams");
   const [state, action, isPending] = useActionState<TeamExamState, FormData>(saveTeamExamAction, {});
   return (
@@ -146,8 +154,16 @@ export function TeamExamForm({ team, scopes, timeZone }: { team: string; scopes:
         scopes={scopes}
         deckLabel={t("examDeck")}
         sectionsLabel={t("examSections")}
+        deck={saved?.deck}
+        checked={saved?.sections}
       />
-      <Field label={t("examAt", { timeZone })} name="examAt" type="datetime-local" required />
+      <Field
+        label={t("examAt", { timeZone })}
+        name="examAt"
+        type="datetime-local"
+        defaultValue={saved?.examAt}
+        required
+      />
       {state.status && (
         <p role={state.status === "saved" ? "status" : "alert"} className="text-sm">
           {t(`exam-${state.status}`)}

@@ -1,3 +1,4 @@
+import { TZDate } from "@date-fns/tz";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -100,7 +101,20 @@ export default async function TeamPage({ params, searchParams }: Props) {
             <h2 id="team-exam-title" className="text-xl font-semibold">
               {t("examTitle")}
             </h2>
-            <TeamExamForm team={team.id} scopes={teamScopes} timeZone={team.timeZone} />
+            <TeamExamForm
+              team={team.id}
+              scopes={teamScopes}
+              timeZone={team.timeZone}
+              saved={
+                team.exam
+                  ? {
+                      deck: team.exam.deck,
+                      sections: team.exam.sections,
+                      examAt: new TZDate(team.exam.examAt.getTime(), team.timeZone).toISOString().slice(0, 16),
+                    }
+                  : undefined
+              }
+            />
           </section>
         </>
       )}
