@@ -27,6 +27,8 @@ const nextConfig: NextConfig = {
   // Packages with WebAssembly or native parts stay outside the server bundle.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
   headers: async () => [{ source: "/:path*", headers: securityHeaders }],
+  // Notes up to 1 MB are uploaded through a server action (the app checks the size itself).
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { Root } from "mdast";
-import { answerChecksSchema, checksPathFor, failedChecks } from "./answer-checks";
-import { correctionsSchema } from "./corrections";
+import { type AnswerChecks, answerChecksSchema, checksPathFor, failedChecks } from "./answer-checks";
+import { type Corrections, correctionsSchema } from "./corrections";
 import { generateDeckCards } from "./generate";
 import { type Finding, lintNotes } from "./lint";
 import { parseMarkdown, repairNotes } from "./markdown";
@@ -31,7 +31,18 @@ export function buildDeck(info: DeckInfo, read = (path: string) => readFileSync(
     : undefined;
   if (parsed && !parsed.success)
     throw new NotesError(`invalid corrections: ${parsed.error.message}`, correctionsPath, 1);
-  const corrections = parsed?.data ?? {};
+  const checksPath = checksPathFor(info.source);
+  const checks = existsSync(checksPath) ? answerChecksSchema.parse(JSON.parse(read(checksPath))) : {};
+  return buildDeckFromNotes(info, notes, parsed?.data ?? {}, checks);
+}
+
+/** Build a deck from notes given as text, with their corrections by line: what an upload is made into. */
+export function buildDeckFromNotes(
+  info: DeckInfo,
+  notes: string,
+  corrections: Corrections,
+  checks: AnswerChecks = {},
+): BuildResult {
   const { cards, folded, typedBefore, skipped } = generateDeckCards(notes, { path: info.source, corrections });
   const deck = deckSchema.parse({ deck: info, cards, folded, typedBefore });
 
@@ -47,8 +58,6 @@ export function buildDeck(info: DeckInfo, read = (path: string) => readFileSync(
     return [{ line: number, reason: told?.reason ?? whyNoCard(tree, number, line) }];
   });
   const findings = lintNotes(notes).map((finding) => ({ ...finding, corrected: String(finding.line) in corrections }));
-  const checksPath = checksPathFor(info.source);
-  const checks = existsSync(checksPath) ? answerChecksSchema.parse(JSON.parse(read(checksPath))) : {};
   return { deck, findings, uncovered, failedChecks: failedChecks(deck, checks) };
 }
 

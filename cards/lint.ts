@@ -3,7 +3,8 @@ import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { parseMarkdown } from "./markdown";
 
-export type Finding = { line: number; message: string };
+/** A finding on a line; `fix`, when the program knows the right text: replace `find` on that line. */
+export type Finding = { line: number; message: string; fix?: { find: string; replace: string } };
 
 // Names as they are spelled; a word one or two edits away from one is a likely typo.
 const knownNames = [
@@ -93,11 +94,12 @@ function checkWords(tree: Root, findings: Finding[]): void {
       if (inProse) findings.push({ line, message: `a ${inProse[1]} command where Docker is described: ${inProse[0]}` });
       for (const word of words(text)) {
         const name = misspelling(word);
-        if (name) findings.push({ line, message: `misspelled name? "${word}" (${name})` });
+        if (name)
+          findings.push({ line, message: `misspelled name? "${word}" (${name})`, fix: { find: word, replace: name } });
         const brand = brandCase.find((b) => b.toLowerCase() === word.toLowerCase() && b !== word);
         const isFileName = text.includes(`.${word}`);
         if (brand && node.type === "text" && !isFileName)
-          findings.push({ line, message: `"${word}" is spelled ${brand}` });
+          findings.push({ line, message: `"${word}" is spelled ${brand}`, fix: { find: word, replace: brand } });
       }
     }
   });

@@ -59,13 +59,14 @@ export async function seedDeck(
   prisma: PrismaClient,
   { deck, cards, folded }: Deck,
   now = new Date(),
+  own?: { ownerId: string; notes: string; corrections: object },
 ): Promise<SeedCounts> {
   return prisma.$transaction(async (tx) => {
-    const info = { title: deck.title, language: deck.language, sourcePath: deck.source };
+    const info = { title: deck.title, language: deck.language, sourcePath: deck.source, ...own };
     const existingDeck = await tx.deck.findUnique({ where: { slug: deck.slug } });
     const { id: deckId } =
       existingDeck ?? (await tx.deck.create({ data: { slug: deck.slug, ...info }, select: { id: true } }));
-    if (existingDeck && Object.entries(info).some(([k, v]) => existingDeck[k as keyof typeof info] !== v)) {
+    if (existingDeck && Object.entries(info).some(([k, v]) => existingDeck[k as keyof typeof info] !== v || own)) {
       await tx.deck.update({ where: { id: deckId }, data: info });
     }
     const stored = new Map(

@@ -22,6 +22,9 @@ export async function SiteHeader() {
               <Link className={link} href="/review">
                 {t("header.review")}
               </Link>
+              <Link className={link} href="/decks">
+                {t("header.decks")}
+              </Link>
               <Link className={link} href="/quiz">
                 {t("header.quiz")}
               </Link>

@@ -1,6 +1,7 @@
 import "server-only";
 import { forgetGrade, newMemory } from "@/app/_lib/scheduling";
 import { getDb } from "./db";
+import { visibleDecks } from "./deck-access";
 import { type StateRow, serializeMemory, toMemory } from "./reviews";
 import type { CurrentUser } from "./session";
 
@@ -22,7 +23,10 @@ export async function changeCard(
   buryUntil: Date,
 ): Promise<{ status: "done" } | { error: "not-found" }> {
   const db = getDb();
-  const card = await db.card.findFirst({ where: { id: cardId, retiredAt: null }, select: { id: true } });
+  const card = await db.card.findFirst({
+    where: { id: cardId, retiredAt: null, deck: visibleDecks(user.id) },
+    select: { id: true },
+  });
   if (!card) return { error: "not-found" };
   if (action === "forget") return forgetCard(user, card.id, now);
   const key = { userId_cardId: { userId: user.id, cardId: card.id } };

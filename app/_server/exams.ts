@@ -4,6 +4,7 @@ import { type Calibration, calibrate, chanceRight, forecastScore } from "@/app/_
 import { formatOf, type QuizCard } from "@/app/_lib/practice-test";
 import { forgettingCurve, recallProbability } from "@/app/_lib/scheduling";
 import { getDb } from "./db";
+import { visibleDecks } from "./deck-access";
 import { type ExamCard, planExam, type StudyPace } from "./exam-plans";
 import { firstTryRate } from "./practice-tests";
 import { schedulerSettings } from "./reviews";
@@ -16,7 +17,7 @@ export type ExamInput = { deck: string; sections: string[]; examAt: Date; dailyM
 /** Set the user's exam (one per deck: a new date replaces the old). */
 export async function saveExam(user: User, input: ExamInput): Promise<{ id: string } | { error: "deck-not-found" }> {
   const db = getDb();
-  const deck = await db.deck.findUnique({ where: { slug: input.deck }, select: { id: true } });
+  const deck = await db.deck.findFirst({ where: { slug: input.deck, ...visibleDecks(user.id) }, select: { id: true } });
   if (!deck) return { error: "deck-not-found" };
   const data = { sections: input.sections, examAt: input.examAt, dailyMinutes: input.dailyMinutes };
   return db.$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { QuestionFormat } from "@/app/_lib/practice-test";
 import { getDb } from "./db";
+import { visibleDecks } from "./deck-access";
 import type { CurrentUser } from "./session";
 
 type User = Pick<CurrentUser, "id">;
@@ -139,9 +140,10 @@ export async function getPracticeTestResults(user: User, id: string, now: Date):
   };
 }
 
-/** The decks a test can be drawn from, each with its top-level sections in the notes' order. */
-export async function listTestScopes(): Promise<{ slug: string; title: string; sections: string[] }[]> {
+/** The decks the user can study (not archived), each with its top-level sections in the notes' order. */
+export async function listTestScopes(user: User): Promise<{ slug: string; title: string; sections: string[] }[]> {
   const decks = await getDb().deck.findMany({
+    where: { ...visibleDecks(user.id), archivedAt: null },
     orderBy: { title: "asc" },
     select: {
       slug: true,

@@ -8,6 +8,7 @@ import {
 } from "@/app/_lib/practice-test";
 import { recallProbability } from "@/app/_lib/scheduling";
 import { getDb } from "./db";
+import { visibleDecks } from "./deck-access";
 import { recordAnswer, schedulerSettings, toMemory } from "./reviews";
 import type { CurrentUser } from "./session";
 import { roleIn } from "./teams";
@@ -58,7 +59,7 @@ export async function startPracticeTest(
   random: () => number = Math.random,
 ): Promise<{ id: string } | { error: "deck-not-found" | "no-questions" }> {
   const db = getDb();
-  const deck = await db.deck.findUnique({ where: { slug: input.deck }, select: { id: true } });
+  const deck = await db.deck.findFirst({ where: { slug: input.deck, ...visibleDecks(user.id) }, select: { id: true } });
   if (!deck) return { error: "deck-not-found" };
   if (input.teamId && !(await isTeamDeck(user, input.teamId, deck.id))) return { error: "deck-not-found" };
   const rows = await db.card.findMany({

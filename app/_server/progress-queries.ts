@@ -2,6 +2,7 @@ import "server-only";
 import { forgettingCurve } from "@/app/_lib/scheduling";
 import { type DayBoundary, studyDate, studyDayStart } from "@/app/_lib/study-day";
 import { Prisma } from "@/prisma/generated/client";
+import { visibleDeckSql } from "./deck-access";
 
 /** Cards whose interval before a review was at least this many days are "mature" (as in Anki). */
 export const matureDays = 21;
@@ -85,7 +86,8 @@ export function progressQueries({ userId, now, boundary, desiredRetention }: Que
             AND cs."scheduledDays" >= ${matureDays}::int)::int AS "mature",
           count(*) FILTER (WHERE c."retiredAt" IS NULL AND cs."suspendedAt" IS NOT NULL)::int AS "suspended",
           count(*) FILTER (WHERE c."retiredAt" IS NOT NULL)::int AS "retired"
-        FROM "Card" c LEFT JOIN "CardState" cs ON cs."cardId" = c."id" AND cs."userId" = ${userId}::uuid`,
+        FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId" AND d."archivedAt" IS NULL AND ${visibleDeckSql(userId, "d")}
+        LEFT JOIN "CardState" cs ON cs."cardId" = c."id" AND cs."userId" = ${userId}::uuid`,
     // Recall now per card, from its stability and the days since its last review.
     // Per top heading and per heading pair of the notes, in one pass (the heading tree, two levels).
     sections: Prisma.sql`
@@ -95,7 +97,7 @@ export function progressQueries({ userId, now, boundary, desiredRetention }: Que
               THEN power(1 + ${factor}::float8 * greatest(floor(extract(epoch FROM ${now}::timestamp - cs."lastReviewAt") / 86400), 0)
                 / cs."stability", ${decay}::float8)
               ELSE 0 END AS "r"
-          FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId"
+          FROM "Card" c JOIN "Deck" d ON d."id" = c."deckId" AND d."archivedAt" IS NULL AND ${visibleDeckSql(userId, "d")}
           LEFT JOIN "CardState" cs ON cs."cardId" = c."id" AND cs."userId" = ${userId}::uuid
           WHERE c."retiredAt" IS NULL AND cs."suspendedAt" IS NULL
         )

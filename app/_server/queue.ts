@@ -4,6 +4,7 @@ import { buildQueue, type QueueCard } from "@/app/_lib/review-queue";
 import type { Memory } from "@/app/_lib/scheduling";
 import { nextStudyDayStart, studyDayStart } from "@/app/_lib/study-day";
 import { getDb } from "./db";
+import { visibleDecks } from "./deck-access";
 import { getTodaysPlan } from "./exam-plans";
 import { gradePreview, schedulerSettings } from "./reviews";
 import type { CurrentUser } from "./session";
@@ -24,7 +25,11 @@ export async function getReviewQueue(
   const deckSlug = scope.deck;
   const section = scope.section ?? [];
   const db = getDb();
-  if (deckSlug && !(await db.deck.findUnique({ where: { slug: deckSlug }, select: { id: true } }))) return null;
+  if (
+    deckSlug &&
+    !(await db.deck.findFirst({ where: { slug: deckSlug, ...visibleDecks(user.id) }, select: { id: true } }))
+  )
+    return null;
   const settings = await db.userSettings.findUnique({ where: { userId: user.id } });
   const boundary = { timeZone: settings?.timeZone ?? "UTC", dayStartHour: settings?.dayStartHour ?? 4 };
   const dayStart = studyDayStart(now, boundary);
@@ -32,7 +37,11 @@ export async function getReviewQueue(
   const scheduler = schedulerSettings({ desiredRetention: settings?.desiredRetention ?? 0.9, fuzz: false });
   const [cards, doneNew, doneAll] = await Promise.all([
     db.card.findMany({
-      where: { retiredAt: null, ...(deckSlug ? { deck: { slug: deckSlug } } : {}) },
+      // One deck by its slug, or every deck the user sees and has not archived.
+      where: {
+        retiredAt: null,
+        deck: deckSlug ? { slug: deckSlug } : { ...visibleDecks(user.id), archivedAt: null },
+      },
       orderBy: [{ deckId: "asc" }, { position: "asc" }],
       select: {
         id: true,

@@ -12,6 +12,7 @@ import { studyDate } from "@/app/_lib/study-day";
 import { Prisma } from "@/prisma/generated/client";
 import { type SessionClaims, sessionIsCurrent } from "./accounts";
 import { getDb } from "./db";
+import { visibleDeckSql } from "./deck-access";
 import type { CurrentUser } from "./session";
 
 type User = Pick<CurrentUser, "id">;
@@ -126,6 +127,7 @@ export async function recordAnswer(
       s."dayStartHour"
     FROM (SELECT 1) AS one
     LEFT JOIN "Card" c ON c."id" = ${input.cardId}::uuid AND c."retiredAt" IS NULL
+      AND EXISTS (SELECT 1 FROM "Deck" d WHERE d."id" = c."deckId" AND ${visibleDeckSql(user.id, "d")})
     LEFT JOIN "CardState" cs ON cs."cardId" = c."id" AND cs."userId" = ${user.id}::uuid
     LEFT JOIN "UserSettings" s ON s."userId" = ${user.id}::uuid`;
   if (!row?.signedIn) return { error: "unauthenticated" };

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/prisma/generated/client";
 import { getDb } from "./db";
+import { visibleDecks } from "./deck-access";
 import type { CurrentUser } from "./session";
 
 type User = Pick<CurrentUser, "id">;
@@ -30,7 +31,10 @@ export type TeamInput = { name: string; decks: string[]; timeZone: string; weekS
 /** A new team studying these decks (by slug), its creator its owner. */
 export async function createTeam(user: User, input: TeamInput): Promise<{ id: string } | { error: "deck-not-found" }> {
   const db = getDb();
-  const decks = await db.deck.findMany({ where: { slug: { in: input.decks } }, select: { id: true } });
+  const decks = await db.deck.findMany({
+    where: { slug: { in: input.decks }, ...visibleDecks(user.id) },
+    select: { id: true },
+  });
   if (decks.length !== new Set(input.decks).size || decks.length === 0) return { error: "deck-not-found" };
   return db.team.create({
     data: {

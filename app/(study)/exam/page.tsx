@@ -22,7 +22,7 @@ export default async function ExamPage() {
   const [t, format, scopes, settings, forecast] = await Promise.all([
     getTranslations("exam"),
     getFormatter(),
-    listTestScopes(),
+    listTestScopes(user),
     getSettings(user),
     getExamForecast(user, await now()),
   ]);

@@ -19,7 +19,7 @@ export default async function QuizPage({ searchParams }: Props) {
   const teamId = one(query.team);
   const [t, scopes, team] = await Promise.all([
     getTranslations("quiz"),
-    listTestScopes(),
+    listTestScopes(user),
     teamId ? getTeam(user, teamId) : null,
   ]);
   const deck = scopes.find((scope) => scope.slug === one(query.deck));

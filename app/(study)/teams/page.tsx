@@ -17,7 +17,7 @@ export default async function TeamsPage() {
   const [t, teams, decks, settings, timeZones] = await Promise.all([
     getTranslations("teams"),
     listMyTeams(user),
-    listTestScopes(),
+    listTestScopes(user),
     getSettings(user),
     listUsableTimeZones(),
   ]);

@@ -35,7 +35,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
     getFormatter(),
     getTeamBoard(user, id, query.board === "all" ? "all" : "week", at),
     getQuizBoard(user, id, at),
-    listTestScopes(),
+    listTestScopes(user),
     manages ? listInvites(user, id, at) : null,
     manages ? getLeadView(user, id, at) : null,
     manages ? listFlagged(user, id, at) : null,

@@ -1,0 +1,139 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { plainText } from "@/app/_lib/text";
+import { now } from "@/app/_server/clock";
+import { archiveDeck, deleteDeck, renameDeck } from "@/app/_server/deck-library";
+import {
+  applyDeckUpdate,
+  buildDraft,
+  correctionForEdit,
+  createOwnDeck,
+  type DeckDiffDto,
+  type DeckDraft,
+  type DraftError,
+  deckLimits,
+  type PreviewDto,
+  previewDeckUpdate,
+} from "@/app/_server/own-decks";
+import { requireUser } from "@/app/_server/session";
+import { correctionsSchema } from "@/cards/corrections";
+
+// Server actions are public endpoints: a draft is parsed whole here (sizes included)
+// before anything reads it; every deck write checks that the deck is the caller's.
+
+const draftSchema = z.object({
+  title: plainText(120).pipe(z.string().trim().min(1)),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  source: plainText(300).pipe(z.string().min(1)),
+  notes: z.string().max(deckLimits.bytes),
+  corrections: correctionsSchema,
+  dropped: z.array(z.string().max(1000)).max(deckLimits.cards),
+});
+
+const parseDraft = (value: unknown): DeckDraft | null => {
+  const parsed = draftSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+};
+
+export type { PreviewDto };
+
+export type PreviewState = { preview?: PreviewDto } | DraftError | { error: "invalid" };
+
+/** What a draft makes, before anything is saved. */
+export async function previewDeckAction(value: unknown): Promise<PreviewState> {
+  await requireUser();
+  const draft = parseDraft(value);
+  if (!draft) return { error: "invalid" };
+  const built = buildDraft(draft);
+  return "error" in built ? built : { preview: built.preview };
+}
+
+const editSchema = z.object({
+  draft: z.unknown(),
+  line: z.number().int().min(1).max(deckLimits.lines),
+  before: z.string().max(10_000),
+  after: z.string().max(10_000),
+});
+
+/** A card's edited prompt or answer as a correction of its note line, or null when the text is not on that line. */
+export async function editCardAction(
+  value: unknown,
+): Promise<{ corrections: DeckDraft["corrections"] } | { error: "not-on-line" | "invalid" }> {
+  await requireUser();
+  const edit = editSchema.safeParse(value);
+  const draft = edit.success ? parseDraft(edit.data.draft) : null;
+  if (!edit.success || !draft) return { error: "invalid" };
+  const corrections = correctionForEdit(draft, edit.data.line, edit.data.before, edit.data.after);
+  return corrections ? { corrections } : { error: "not-on-line" };
+}
+
+/** Create a private deck from a draft, then open it. */
+export async function createDeckAction(value: unknown): Promise<DraftError | { error: "invalid" }> {
+  const user = await requireUser();
+  const draft = parseDraft(value);
+  if (!draft) return { error: "invalid" };
+  const created = await createOwnDeck(user, draft, await now());
+  if ("error" in created) return created;
+  revalidatePath("/decks");
+  redirect(`/decks/${created.slug}`);
+}
+
+const slugSchema = z.string().regex(/^[a-z0-9-]{1,80}$/);
+
+export type UpdatePreviewState =
+  | (DeckDiffDto & { preview: PreviewDto })
+  | DraftError
+  | { error: "invalid" | "not-found" };
+
+/** What new notes would change in one of the user's decks. */
+export async function previewUpdateAction(slug: unknown, value: unknown): Promise<UpdatePreviewState> {
+  const user = await requireUser();
+  const deck = slugSchema.safeParse(slug);
+  const draft = parseDraft(value);
+  if (!deck.success || !draft) return { error: "invalid" };
+  return (await previewDeckUpdate(user, deck.data, draft)) ?? { error: "not-found" };
+}
+
+/** Apply new notes to one of the user's decks. */
+export async function applyUpdateAction(
+  slug: unknown,
+  value: unknown,
+): Promise<DraftError | { error: "invalid" | "not-found" } | { status: "done" }> {
+  const user = await requireUser();
+  const deck = slugSchema.safeParse(slug);
+  const draft = parseDraft(value);
+  if (!deck.success || !draft) return { error: "invalid" };
+  const applied = (await applyDeckUpdate(user, deck.data, draft, await now())) ?? { error: "not-found" as const };
+  if ("status" in applied) revalidatePath(`/decks/${deck.data}`);
+  return applied;
+}
+
+const field = (formData: FormData, name: string) => formData.get(name) ?? "";
+
+export async function renameDeckAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const slug = slugSchema.safeParse(field(formData, "deck"));
+  const title = plainText(120).pipe(z.string().trim().min(1)).safeParse(field(formData, "title"));
+  if (!slug.success || !title.success) return;
+  await renameDeck(user, slug.data, title.data);
+  revalidatePath(`/decks/${slug.data}`);
+}
+
+export async function archiveDeckAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const slug = slugSchema.safeParse(field(formData, "deck"));
+  if (!slug.success) return;
+  await archiveDeck(user, slug.data, field(formData, "archive") === "on", await now());
+  revalidatePath(`/decks/${slug.data}`);
+}
+
+export async function deleteDeckAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const slug = slugSchema.safeParse(field(formData, "deck"));
+  if (!slug.success || field(formData, "confirm") !== "on") return;
+  const deleted = await deleteDeck(user, slug.data);
+  if ("status" in deleted) redirect("/decks");
+}

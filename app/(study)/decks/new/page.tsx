@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { DeckUpload } from "@/app/_components/deck-upload";
+import { requireUser } from "@/app/_server/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("decks"))("newTitle") };
+}
+
+export default async function NewDeckPage() {
+  await requireUser();
+  const t = await getTranslations("decks");
+  return (
+    <div className="max-w-3xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("newIntro")}</p>
+      <DeckUpload />
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { buildDeckFromNotes } from "@/cards/build";
+import { type Corrections, correctionsSchema } from "@/cards/corrections";
+import { type Card, type Deck, NotesError } from "@/cards/types";
+import { seedDeck } from "@/prisma/seed-decks";
+import { getDb } from "./db";
+import type { CurrentUser } from "./session";
+
+type User = Pick<CurrentUser, "id">;
+
+// A person's own notes made into a deck by the same generator and lint as the shipped
+// deck. What they change is kept as corrections by line (as beside the shipped notes),
+// and the cards they drop by key, so both survive the next upload.
+
+export const deckLimits = { bytes: 1_048_576, lines: 50_000, cards: 5_000 };
+
+export type DeckDraft = {
+  title: string;
+  /** The notes' language: the cards speak it. */
+  language: string;
+  /** The file name(s) the notes came from. */
+  source: string;
+  notes: string;
+  corrections: Corrections;
+  dropped: string[];
+};
+
+export type DraftError = {
+  error: "too-large" | "too-many-lines" | "too-many-cards" | "notes";
+  line?: number;
+  message?: string;
+};
+
+export type PreviewCardDto = Pick<Card, "key" | "kind" | "prompt" | "answer" | "choices" | "section"> & {
+  lines: [number, number];
+  isDropped: boolean;
+};
+
+export type PreviewDto = {
+  cards: PreviewCardDto[];
+  findings: {
+    line: number;
+    text: string;
+    message: string;
+    fix?: { find: string; replace: string };
+    corrected: boolean;
+  }[];
+  uncovered: { line: number; text: string; reason: string }[];
+};
+
+const slugOf = (title: string) =>
+  `${
+    title
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "notes"
+  }-${randomBytes(4).toString("hex")}`;
+
+/** Build the deck a draft makes, within the limits; its notes' mistakes as values. */
+export function buildDraft(draft: DeckDraft, slug = "draft"): { deck: Deck; preview: PreviewDto } | DraftError {
+  if (Buffer.byteLength(draft.notes) > deckLimits.bytes) return { error: "too-large" };
+  const lines = draft.notes.split("\n");
+  if (lines.length > deckLimits.lines) return { error: "too-many-lines" };
+  try {
+    const built = buildDeckFromNotes(
+      { slug, title: draft.title, language: draft.language, source: draft.source },
+      draft.notes,
+      draft.corrections,
+    );
+    if (built.deck.cards.length > deckLimits.cards) return { error: "too-many-cards" };
+    const dropped = new Set(draft.dropped);
+    const text = (line: number) => (lines[line - 1] ?? "").slice(0, 500);
+    return {
+      deck: { ...built.deck, cards: built.deck.cards.filter((card) => !dropped.has(card.key)) },
+      preview: {
+        cards: built.deck.cards.map((card) => ({
+          key: card.key,
+          kind: card.kind,
+          prompt: card.prompt,
+          answer: card.answer,
+          choices: card.choices,
+          section: card.section,
+          lines: card.source.lines,
+          isDropped: dropped.has(card.key),
+        })),
+        findings: built.findings.map((finding) => ({ ...finding, text: text(finding.line) })),
+        uncovered: built.uncovered.map((line) => ({ ...line, text: text(line.line) })),
+      },
+    };
+  } catch (error) {
+    if (error instanceof NotesError) return { error: "notes", line: error.line, message: error.message };
+    throw error;
+  }
+}
+
+/** The line as the deck reads it: the notes' line with its corrections applied. */
+function correctedLine(notes: string, corrections: Corrections, line: number): string | undefined {
+  let text = notes.split("\n")[line - 1];
+  for (const fix of corrections[String(line)] ?? []) text = text?.replace(fix.find, fix.replace);
+  return text;
+}
+
+/**
+ * A person's edit of a card's prompt or answer, as a correction of the card's first note
+ * line: the part that changed, widened until it is found once on that line. Null when the
+ * changed text is not written there (the generator made it).
+ */
+export function correctionForEdit(
+  draft: Pick<DeckDraft, "notes" | "corrections">,
+  line: number,
+  before: string,
+  after: string,
+): Corrections | null {
+  const text = correctedLine(draft.notes, draft.corrections, line);
+  if (text === undefined || before === after) return null;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before.at(-1 - end) === after.at(-1 - end)) end++;
+  for (let widen = 0; start - widen >= 0 || end - widen >= 0; widen++) {
+    const from = Math.max(0, start - widen);
+    const find = before.slice(from, before.length - Math.max(0, end - widen));
+    const replace = after.slice(from, after.length - Math.max(0, end - widen));
+    if (find && text.split(find).length === 2) {
+      const fixes = [...(draft.corrections[String(line)] ?? []), { find, replace, reason: "edited in the app" }];
+      return { ...draft.corrections, [String(line)]: fixes };
+    }
+    if (from === 0 && end - widen <= 0) break;
+  }
+  return null;
+}
+
+export type DeckDiffDto = { kept: number; reworded: string[]; added: string[]; retired: string[]; restored: string[] };
+
+/** The user's own deck by slug, or null (another person's is not found). */
+const ownDeck = (user: User, slug: string) =>
+  getDb().deck.findFirst({
+    where: { slug, ownerId: user.id },
+    select: { id: true, slug: true, title: true, language: true, sourcePath: true, notes: true, corrections: true },
+  });
+
+/** Stored corrections and dropped keys of an own deck. */
+export function storedDraftParts(corrections: unknown): { corrections: Corrections; dropped: string[] } {
+  const value = (corrections ?? {}) as { lines?: unknown; dropped?: unknown };
+  const lines = correctionsSchema.safeParse(value.lines ?? {});
+  const dropped = Array.isArray(value.dropped)
+    ? value.dropped.filter((key): key is string => typeof key === "string")
+    : [];
+  return { corrections: lines.success ? lines.data : {}, dropped };
+}
+
+/** Create a private deck from a draft; its slug. */
+export async function createOwnDeck(user: User, draft: DeckDraft, now: Date): Promise<{ slug: string } | DraftError> {
+  const slug = slugOf(draft.title);
+  const built = buildDraft(draft, slug);
+  if ("error" in built) return built;
+  await seedDeck(getDb(), built.deck, now, {
+    ownerId: user.id,
+    notes: draft.notes,
+    corrections: { lines: draft.corrections, dropped: draft.dropped },
+  });
+  return { slug };
+}
+
+/** What uploading new notes would do to the user's deck, by card key; null when not theirs. */
+export async function previewDeckUpdate(
+  user: User,
+  slug: string,
+  draft: DeckDraft,
+): Promise<(DeckDiffDto & { preview: PreviewDto }) | DraftError | null> {
+  const deck = await ownDeck(user, slug);
+  if (!deck) return null;
+  const built = buildDraft(draft, slug);
+  if ("error" in built) return built;
+  const stored = await getDb().card.findMany({
+    where: { deckId: deck.id },
+    select: { key: true, prompt: true, answer: true, retiredAt: true },
+  });
+  const byKey = new Map(stored.map((card) => [card.key, card]));
+  const next = new Set(built.deck.cards.map((card) => card.key));
+  const diff: DeckDiffDto = { kept: 0, reworded: [], added: [], retired: [], restored: [] };
+  for (const card of built.deck.cards) {
+    const before = byKey.get(card.key);
+    if (!before) diff.added.push(card.prompt);
+    else if (before.retiredAt) diff.restored.push(card.prompt);
+    else if (before.prompt !== card.prompt || before.answer !== card.answer) diff.reworded.push(card.prompt);
+    else diff.kept++;
+  }
+  diff.retired = stored.filter((card) => !card.retiredAt && !next.has(card.key)).map((card) => card.prompt);
+  return { ...diff, preview: built.preview };
+}
+
+/** Apply new notes to the user's deck: kept and reworded cards keep everyone's history, gone ones retire. */
+export async function applyDeckUpdate(
+  user: User,
+  slug: string,
+  draft: DeckDraft,
+  now: Date,
+): Promise<{ status: "done" } | DraftError | null> {
+  const deck = await ownDeck(user, slug);
+  if (!deck) return null;
+  const built = buildDraft({ ...draft, title: deck.title }, slug);
+  if ("error" in built) return built;
+  await seedDeck(getDb(), built.deck, now, {
+    ownerId: user.id,
+    notes: draft.notes,
+    corrections: { lines: draft.corrections, dropped: draft.dropped },
+  });
+  return { status: "done" };
+}
