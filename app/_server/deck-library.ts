@@ -16,6 +16,8 @@ export type DeckSummaryDto = {
   isArchived: boolean;
   cards: number;
   retired: number;
+  /** Cards of it the user has studied (their history, kept through new versions of the notes). */
+  studied: number;
   sections: { name: string; cards: number }[];
 };
 
@@ -31,7 +33,13 @@ export async function listDecks(user: User): Promise<DeckSummaryDto[]> {
       sourcePath: true,
       ownerId: true,
       archivedAt: true,
-      cards: { select: { section: true, retiredAt: true } },
+      cards: {
+        select: {
+          section: true,
+          retiredAt: true,
+          states: { where: { userId: user.id, reps: { gt: 0 } }, select: { reps: true } },
+        },
+      },
     },
   });
   return decks.map((deck) => {
@@ -47,6 +55,7 @@ export async function listDecks(user: User): Promise<DeckSummaryDto[]> {
       isArchived: deck.archivedAt !== null,
       cards: live.length,
       retired: deck.cards.length - live.length,
+      studied: live.filter((card) => card.states.length > 0).length,
       sections: [...sections].map(([name, cards]) => ({ name, cards })),
     };
   });

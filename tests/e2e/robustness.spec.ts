@@ -57,6 +57,37 @@ const toFormData = (fields: Record<string, string>) => {
   return form;
 };
 
+// A deck draft with hostile parts: markdown-like text, corrections that may not fit, any keys.
+const draftArbitrary = fc
+  .record({
+    title: hostileText,
+    language: fc.oneof(fc.constant("ja"), hostileText),
+    source: hostileText,
+    notes: fc.oneof(
+      hostileText,
+      fc
+        .array(
+          fc.oneof(fc.constantFrom("# ", "## ", "- ", "```", "| a | b |", "**", "`", "$ docker ps", "\n"), hostileText),
+          { maxLength: 40 },
+        )
+        .map((parts) => parts.join("")),
+    ),
+    corrections: fc.oneof(
+      fc.constant({}),
+      fc.dictionary(
+        fc.integer({ min: 1, max: 50 }).map(String),
+        fc.array(fc.record({ find: hostileText, replace: hostileText, reason: hostileText }), {
+          minLength: 1,
+          maxLength: 2,
+        }),
+        { maxKeys: 3 },
+      ),
+    ),
+    dropped: fc.array(hostileText, { maxLength: 3 }),
+  })
+  // Plain objects, as a browser would send them.
+  .map(plain);
+
 // The arguments each action is called with; an action missing here fails the test.
 const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
   signInAction: fc.tuple(hostileJson, formFields(["email", "password", "callbackUrl"]).map(toFormData)),
@@ -108,6 +139,26 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
   ),
   retakeMissedAction: fc.tuple(formFields(["testId"]).map(toFormData)),
   saveExamAction: fc.tuple(hostileJson, formFields(["deck", "section", "examAt", "dailyMinutes"]).map(toFormData)),
+  previewDeckAction: fc.tuple(fc.oneof(hostileJson, draftArbitrary)),
+  editCardAction: fc.tuple(
+    fc.oneof(
+      hostileJson,
+      fc
+        .record({
+          draft: draftArbitrary,
+          line: fc.oneof(fc.integer(), hostileText),
+          before: hostileText,
+          after: hostileText,
+        })
+        .map(plain),
+    ),
+  ),
+  createDeckAction: fc.tuple(fc.oneof(hostileJson, draftArbitrary)),
+  previewUpdateAction: fc.tuple(fc.oneof(hostileText, fc.constant("docker")), fc.oneof(hostileJson, draftArbitrary)),
+  applyUpdateAction: fc.tuple(fc.oneof(hostileText, fc.constant("docker")), fc.oneof(hostileJson, draftArbitrary)),
+  renameDeckAction: fc.tuple(formFields(["deck", "title"]).map(toFormData)),
+  archiveDeckAction: fc.tuple(formFields(["deck", "archive"]).map(toFormData)),
+  deleteDeckAction: fc.tuple(formFields(["deck", "confirm"]).map(toFormData)),
   createTeamAction: fc.tuple(hostileJson, formFields(["name", "deck", "timeZone", "weekStartsOn"]).map(toFormData)),
   createInviteAction: fc.tuple(hostileJson, formFields(["team", "expiresInHours", "maxUses"]).map(toFormData)),
   joinTeamAction: fc.tuple(hostileJson, formFields(["token"]).map(toFormData)),

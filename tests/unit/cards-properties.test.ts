@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { buildDeckFromNotes } from "@/cards/build";
 import { generateCards } from "@/cards/generate";
+import { lintNotes } from "@/cards/lint";
 
 // Markdown made of the pieces notes are made of, in any order and nesting.
 const word = fc.constantFrom(
@@ -59,6 +61,44 @@ describe("the generator on arbitrary markdown", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("an upload of arbitrary markdown", () => {
+  const hostile = fc.oneof(
+    markdown,
+    fc.string({ unit: "binary" }),
+    fc
+      .array(
+        fc.constantFrom(
+          "<script>alert(1)</script>",
+          "[x](javascript:alert(1))",
+          "![i](http://x/i.png)",
+          "> ",
+          "\u0000",
+          "\r\n",
+          "\t",
+        ),
+        { maxLength: 20 },
+      )
+      .map((parts) => parts.join("")),
+  );
+  it("is checked and previewed without throwing, every finding on a line of the notes", () => {
+    fc.assert(
+      fc.property(hostile, (notes) => {
+        const lineCount = notes.split("\n").length;
+        for (const finding of lintNotes(notes)) {
+          expect(finding.line).toBeGreaterThanOrEqual(1);
+          expect(finding.line).toBeLessThanOrEqual(lineCount);
+        }
+        const built = buildDeckFromNotes(
+          { slug: "upload", title: "Upload", language: "ja", source: "upload.md" },
+          notes,
+          {},
+        );
+        for (const { line } of built.uncovered) expect(line).toBeLessThanOrEqual(lineCount);
+      }),
     );
   });
 });
