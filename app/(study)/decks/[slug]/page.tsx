@@ -35,6 +35,9 @@ export default async function DeckPage({ params }: Props) {
           {t("source", { source: deck.source })}
           {deck.isArchived ? ` · ${t("archived")}` : ""}
         </p>
+        <p className="text-sm" data-testid="studied">
+          {t("studied", { count: deck.studied })}
+        </p>
         <ul className="text-sm" lang={deck.language}>
           {deck.sections.map((section) => (
             <li key={section.name}>
