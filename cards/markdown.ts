@@ -5,9 +5,19 @@ import { unified } from "unified";
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
+// A deck is built from the same text by several readers (repair, generator, check,
+// preview): the last few trees are kept, so each text is parsed once. Readers never
+// change a tree.
+const recent = new Map<string, Root>();
+
 /** Markdown to mdast, with line positions. */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  const known = recent.get(text);
+  if (known) return known;
+  const tree = processor.parse(text);
+  recent.set(text, tree);
+  if (recent.size > 4) recent.delete(recent.keys().next().value as string);
+  return tree;
 }
 
 const cjk = /[\u3040-\u30ff\u3400-\u9fff]/;
