@@ -95,16 +95,21 @@ export async function deleteDeck(user: User, slug: string): Promise<Done> {
   return done((await getDb().deck.deleteMany({ where: { slug, ownerId: user.id } })).count);
 }
 
-export type DeckExport = {
-  format: "kioku-deck";
-  version: 1;
-  title: string;
-  language: string;
-  source: string;
-  notes: string;
-  corrections: object;
-  dropped: string[];
-};
+export type DeckExport =
+  | {
+      format: "kioku-deck";
+      version: 1;
+      title: string;
+      language: string;
+      source: string;
+      notes: string;
+      corrections: object;
+      dropped: string[];
+    }
+  | { format: "csv"; csv: string };
+
+/** A deck imported from a CSV of front/back cards (not notes). */
+export const isCsvDeck = (corrections: unknown) => (corrections as { csv?: unknown } | null)?.csv === true;
 
 /** One of the user's decks as its notes and corrections, to keep or to upload again. */
 export async function exportDeck(user: User, slug: string): Promise<DeckExport | null> {
@@ -113,6 +118,7 @@ export async function exportDeck(user: User, slug: string): Promise<DeckExport |
     select: { title: true, language: true, sourcePath: true, notes: true, corrections: true },
   });
   if (!deck) return null;
+  if (isCsvDeck(deck.corrections)) return { format: "csv", csv: deck.notes ?? "" };
   const { corrections, dropped } = storedDraftParts(deck.corrections);
   return {
     format: "kioku-deck",
@@ -132,7 +138,7 @@ export async function getOwnDeckDraft(user: User, slug: string) {
     where: { slug, ownerId: user.id },
     select: { slug: true, title: true, language: true, sourcePath: true, notes: true, corrections: true },
   });
-  if (!deck) return null;
+  if (!deck || isCsvDeck(deck.corrections)) return null;
   return {
     slug: deck.slug,
     title: deck.title,

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { buildDeckFromNotes } from "@/cards/build";
 import { type Corrections, correctionsSchema } from "@/cards/corrections";
+import { deckFromCsv } from "@/cards/csv";
 import { type Card, type Deck, NotesError } from "@/cards/types";
 import { seedDeck } from "@/prisma/seed-decks";
 import { getDb } from "./db";
@@ -211,3 +212,23 @@ export async function applyDeckUpdate(
   });
   return { status: "done" };
 }
+
+/** A private deck from a CSV of front/back cards; its slug. */
+export async function createCsvDeck(
+  user: User,
+  input: { title: string; language: string; source: string; csv: string },
+  now: Date,
+): Promise<{ slug: string } | CsvError> {
+  if (Buffer.byteLength(input.csv) > deckLimits.bytes) return { error: "too-large" };
+  const slug = slugOf(input.title);
+  const made = deckFromCsv(
+    { slug, title: input.title, language: input.language, source: input.source },
+    input.csv,
+    deckLimits.cards,
+  );
+  if ("error" in made) return made.error === "csv" ? { error: "csv", line: made.line } : { error: "empty" };
+  await seedDeck(getDb(), made.deck, now, { ownerId: user.id, notes: input.csv, corrections: { csv: true } });
+  return { slug };
+}
+
+export type CsvError = { error: "too-large" | "empty" } | { error: "csv"; line: number };

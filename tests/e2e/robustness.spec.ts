@@ -156,6 +156,14 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
   createDeckAction: fc.tuple(fc.oneof(hostileJson, draftArbitrary)),
   previewUpdateAction: fc.tuple(fc.oneof(hostileText, fc.constant("docker")), fc.oneof(hostileJson, draftArbitrary)),
   applyUpdateAction: fc.tuple(fc.oneof(hostileText, fc.constant("docker")), fc.oneof(hostileJson, draftArbitrary)),
+  importCsvAction: fc.tuple(
+    hostileJson,
+    fc.tuple(formFields(["title", "language"]), hostileText).map(([fields, csv]) => {
+      const form = toFormData(fields);
+      form.append("file", new File([csv], "cards.csv", { type: "text/csv" }));
+      return form;
+    }),
+  ),
   renameDeckAction: fc.tuple(formFields(["deck", "title"]).map(toFormData)),
   archiveDeckAction: fc.tuple(formFields(["deck", "archive"]).map(toFormData)),
   deleteDeckAction: fc.tuple(formFields(["deck", "confirm"]).map(toFormData)),

@@ -7,6 +7,7 @@ import {
   applyDeckUpdate,
   buildDraft,
   correctionForEdit,
+  createCsvDeck,
   createOwnDeck,
   type DeckDraft,
   previewDeckUpdate,
@@ -158,7 +159,7 @@ describe("a deck from a person's own notes", () => {
     expect(await renameDeck(other, shipped.deck.slug, "Mine now")).toEqual({ error: "not-found" });
     // The owner sees and studies it; archived, it leaves the study lists; deleted, it is gone.
     expect((await getReviewQueue(owner, { deck: slug }, now))?.cards.length).toBeGreaterThan(0);
-    expect((await exportDeck(owner, slug))?.notes).toBe(notes);
+    expect(await exportDeck(owner, slug)).toMatchObject({ format: "kioku-deck", notes });
     await archiveDeck(owner, slug, true, now);
     expect((await listTestScopes(owner)).some((scope) => scope.slug === slug)).toBe(false);
     expect(await deleteDeck(owner, slug)).toEqual({ status: "done" });
@@ -173,5 +174,27 @@ describe("a deck from a person's own notes", () => {
         draft({ notes: "# A\n\nshort", corrections: { "2": [{ find: "nothing", replace: "x", reason: "r" }] } }),
       ),
     ).toMatchObject({ error: "notes" });
+  });
+
+  it("imports a CSV of front/back cards as a private deck, exported back as the same CSV", async () => {
+    const owner = await createUser("csv-owner");
+    const other = await createUser("csv-other");
+    const csv = "front,back\ndocker ps,list running containers\ndocker images,list images\n";
+    const created = await createCsvDeck(owner, { title: "CLI words", language: "en", source: "words.csv", csv }, now);
+    if (!("slug" in created)) throw new Error(created.error);
+    const cards = await getDb().card.findMany({
+      where: { deck: { slug: created.slug } },
+      orderBy: { position: "asc" },
+    });
+    expect(cards.map((card) => [card.prompt, card.answer])).toEqual([
+      ["docker ps", "list running containers"],
+      ["docker images", "list images"],
+    ]);
+    expect(await exportDeck(owner, created.slug)).toEqual({ format: "csv", csv });
+    expect(await exportDeck(other, created.slug)).toBeNull();
+    expect(await getReviewQueue(other, { deck: created.slug }, now)).toBeNull();
+    expect(
+      await createCsvDeck(owner, { title: "Bad", language: "en", source: "bad.csv", csv: 'a,"open\n' }, now),
+    ).toMatchObject({ error: "csv" });
   });
 });

@@ -3,13 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { plainText } from "@/app/_lib/text";
+import { hasControlCharacters, plainText } from "@/app/_lib/text";
 import { now } from "@/app/_server/clock";
 import { archiveDeck, deleteDeck, renameDeck } from "@/app/_server/deck-library";
 import {
   applyDeckUpdate,
   buildDraft,
   correctionForEdit,
+  createCsvDeck,
   createOwnDeck,
   type DeckDiffDto,
   type DeckDraft,
@@ -33,9 +34,20 @@ const draftSchema = z.object({
   dropped: z.array(z.string().max(1000)).max(deckLimits.cards),
 });
 
+// Text PostgreSQL can store and a person can read: no control characters (tabs and
+// line breaks aside) or lone surrogates anywhere in what was sent.
+const isClean = (value: unknown): boolean =>
+  typeof value === "string"
+    ? !hasControlCharacters(value, true)
+    : Array.isArray(value)
+      ? value.every(isClean)
+      : value !== null && typeof value === "object"
+        ? Object.entries(value).every(([key, inner]) => isClean(key) && isClean(inner))
+        : true;
+
 const parseDraft = (value: unknown): DeckDraft | null => {
   const parsed = draftSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  return parsed.success && isClean(parsed.data) ? parsed.data : null;
 };
 
 export type { PreviewDto };
@@ -65,7 +77,7 @@ export async function editCardAction(
   await requireUser();
   const edit = editSchema.safeParse(value);
   const draft = edit.success ? parseDraft(edit.data.draft) : null;
-  if (!edit.success || !draft) return { error: "invalid" };
+  if (!edit.success || !draft || !isClean(edit.data)) return { error: "invalid" };
   const corrections = correctionForEdit(draft, edit.data.line, edit.data.before, edit.data.after);
   return corrections ? { corrections } : { error: "not-on-line" };
 }
@@ -136,4 +148,30 @@ export async function deleteDeckAction(formData: FormData): Promise<void> {
   if (!slug.success || field(formData, "confirm") !== "on") return;
   const deleted = await deleteDeck(user, slug.data);
   if ("status" in deleted) redirect("/decks");
+}
+
+export type CsvImportState = { error?: "invalid" | "too-large" | "empty" | "csv"; line?: number };
+
+/** A private deck from an uploaded CSV of front/back cards, then open it. */
+export async function importCsvAction(_previous: CsvImportState, formData: FormData): Promise<CsvImportState> {
+  const user = await requireUser();
+  const file = formData.get("file");
+  const title = plainText(120)
+    .pipe(z.string().trim().min(1))
+    .safeParse(formData.get("title") ?? "");
+  const language = z
+    .string()
+    .regex(/^[a-z]{2,3}$/)
+    .safeParse(formData.get("language") ?? "");
+  if (!(file instanceof File) || !title.success || !language.success) return { error: "invalid" };
+  if (file.size > deckLimits.bytes) return { error: "too-large" };
+  const source = plainText(300).pipe(z.string().min(1)).safeParse(file.name);
+  const csv = await file.text();
+  const unreadable = csv.split("\n").findIndex((line) => hasControlCharacters(line, true));
+  if (unreadable >= 0) return { error: "csv", line: unreadable + 1 };
+  const input = { title: title.data, language: language.data, source: source.success ? source.data : "cards.csv", csv };
+  const created = await createCsvDeck(user, input, await now());
+  if ("error" in created) return created;
+  revalidatePath("/decks");
+  redirect(`/decks/${created.slug}`);
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { CsvImportForm } from "@/app/_components/csv-import-form";
 import { DeckUpload } from "@/app/_components/deck-upload";
 import { requireUser } from "@/app/_server/session";
 
@@ -15,6 +16,13 @@ export default async function NewDeckPage() {
       <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("newIntro")}</p>
       <DeckUpload />
+      <section className="space-y-3 border-t border-zinc-200 pt-6 dark:border-zinc-800" aria-labelledby="csv-heading">
+        <h2 id="csv-heading" className="text-xl font-semibold">
+          {t("csvHeading")}
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("csvIntro")}</p>
+        <CsvImportForm />
+      </section>
     </div>
   );
 }

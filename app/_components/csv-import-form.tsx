@@ -1,0 +1,59 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { type CsvImportState, importCsvAction } from "@/app/(study)/decks/actions";
+import { Button } from "./ui/button";
+
+/** A deck from a CSV of front/back cards, as other flashcard apps export them. */
+export function CsvImportForm() {
+  const t = useTranslations("decks");
+  const [state, action, isPending] = useActionState<CsvImportState, FormData>(importCsvAction, {});
+  return (
+    <form action={action} className="space-y-3">
+      <div className="space-y-1">
+        <label htmlFor="csv-title" className="block text-sm font-medium">
+          {t("deckTitle")}
+        </label>
+        <input
+          id="csv-title"
+          name="title"
+          required
+          maxLength={120}
+          className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
+        />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="csv-language" className="block text-sm font-medium">
+          {t("language")}
+        </label>
+        <select
+          id="csv-language"
+          name="language"
+          defaultValue="ja"
+          className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          {["ja", "en", "de", "fr", "es", "zh", "ko"].map((code) => (
+            <option key={code} value={code}>
+              {t(`language-${code}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="csv-file" className="block text-sm font-medium">
+          {t("csvFile")}
+        </label>
+        <input id="csv-file" name="file" type="file" accept=".csv,text/csv" required />
+      </div>
+      {state.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {t(`csv-${state.error}`, { line: state.line ?? 0 })}
+        </p>
+      )}
+      <Button type="submit" variant="secondary" disabled={isPending}>
+        {t("csvImport")}
+      </Button>
+    </form>
+  );
+}
