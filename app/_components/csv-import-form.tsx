@@ -13,7 +13,7 @@ export function CsvImportForm() {
     <form action={action} className="space-y-3">
       <div className="space-y-1">
         <label htmlFor="csv-title" className="block text-sm font-medium">
-          {t("deckTitle")}
+          {t("csvDeckTitle")}
         </label>
         <input
           id="csv-title"
@@ -25,7 +25,7 @@ export function CsvImportForm() {
       </div>
       <div className="space-y-1">
         <label htmlFor="csv-language" className="block text-sm font-medium">
-          {t("language")}
+          {t("csvLanguage")}
         </label>
         <select
           id="csv-language"
