@@ -26,6 +26,8 @@ type Draft = {
 };
 
 type Props = {
+  /** Teams the user manages: a new deck may be theirs to study. */
+  teams?: { id: string; name: string }[];
   /** Updating one of the user's decks: its slug and what it keeps (title, language, corrections, dropped cards). */
   update?: { slug: string; title: string; language: string; corrections: Corrections; dropped: string[] };
 };
@@ -44,7 +46,7 @@ async function readFiles(files: FileList): Promise<Partial<Draft>> {
 }
 
 /** Upload notes, see the cards they make, accept corrections, drop or edit cards; then create the deck or apply the update. */
-export function DeckUpload({ update }: Props) {
+export function DeckUpload({ update, teams = [] }: Props) {
   const t = useTranslations("decks");
   const [draft, setDraft] = useState<Draft>({
     title: update?.title ?? "",
@@ -58,6 +60,7 @@ export function DeckUpload({ update }: Props) {
   const [diff, setDiff] = useState<Extract<UpdatePreviewState, { kept: number }> | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  const [team, setTeam] = useState<string>("");
   const [isPending, startTransition] = useTransition();
 
   const show = (next: Draft) => {
@@ -98,7 +101,7 @@ export function DeckUpload({ update }: Props) {
     });
   const finish = () =>
     startTransition(async () => {
-      const result = update ? await applyUpdateAction(update.slug, draft) : await createDeckAction(draft);
+      const result = update ? await applyUpdateAction(update.slug, draft) : await createDeckAction(draft, team || null);
       if (result && "error" in result)
         setMessage(t(`error-${result.error}`, { line: "line" in result ? (result.line ?? 0) : 0 }));
       else if (result && "status" in result) {
@@ -129,6 +132,21 @@ export function DeckUpload({ update }: Props) {
               maxLength={120}
               onChange={(e) => setDraft({ ...draft, title: e.target.value })}
             />
+          </div>
+        )}
+        {!update && teams.length > 0 && (
+          <div className="space-y-1">
+            <label htmlFor="deck-team" className="block text-sm font-medium">
+              {t("studiedBy")}
+            </label>
+            <select id="deck-team" className={input} value={team} onChange={(e) => setTeam(e.target.value)}>
+              <option value="">{t("onlyMe")}</option>
+              {teams.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {t("teamOption", { team: option.name })}
+                </option>
+              ))}
+            </select>
           </div>
         )}
         <div className="space-y-1">

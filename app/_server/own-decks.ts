@@ -7,6 +7,7 @@ import { type Card, type Deck, NotesError } from "@/cards/types";
 import { seedDeck } from "@/prisma/seed-decks";
 import { getDb } from "./db";
 import type { CurrentUser } from "./session";
+import { canManage, roleIn } from "./teams";
 
 type User = Pick<CurrentUser, "id">;
 
@@ -153,8 +154,17 @@ export function storedDraftParts(corrections: unknown): { corrections: Correctio
   return { corrections: lines.success ? lines.data : {}, dropped };
 }
 
-/** Create a private deck from a draft; its slug. */
-export async function createOwnDeck(user: User, draft: DeckDraft, now: Date): Promise<{ slug: string } | DraftError> {
+/**
+ * Create a deck from a draft: private, or studied by a team the user owns or admins (it
+ * stays the user's to update); its slug.
+ */
+export async function createOwnDeck(
+  user: User,
+  draft: DeckDraft,
+  now: Date,
+  teamId: string | null = null,
+): Promise<{ slug: string } | DraftError | { error: "not-found" }> {
+  if (teamId && !canManage(await roleIn(user, teamId))) return { error: "not-found" };
   const slug = slugOf(draft.title);
   const built = buildDraft(draft, slug);
   if ("error" in built) return built;
@@ -163,6 +173,10 @@ export async function createOwnDeck(user: User, draft: DeckDraft, now: Date): Pr
     notes: draft.notes,
     corrections: { lines: draft.corrections, dropped: draft.dropped },
   });
+  if (teamId) {
+    const deck = await getDb().deck.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    await getDb().teamDeck.createMany({ data: [{ teamId, deckId: deck.id }], skipDuplicates: true });
+  }
   return { slug };
 }
 

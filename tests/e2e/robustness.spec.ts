@@ -153,7 +153,10 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
         .map(plain),
     ),
   ),
-  createDeckAction: fc.tuple(fc.oneof(hostileJson, draftArbitrary)),
+  createDeckAction: fc.tuple(
+    fc.oneof(hostileJson, draftArbitrary),
+    fc.oneof(fc.constant(null), fc.uuid(), hostileText),
+  ),
   previewUpdateAction: fc.tuple(fc.oneof(hostileText, fc.constant("docker")), fc.oneof(hostileJson, draftArbitrary)),
   applyUpdateAction: fc.tuple(fc.oneof(hostileText, fc.constant("docker")), fc.oneof(hostileJson, draftArbitrary)),
   importCsvAction: fc.tuple(

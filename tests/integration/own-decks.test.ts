@@ -16,6 +16,8 @@ import { listTestScopes } from "@/app/_server/practice-test-view";
 import { startPracticeTest } from "@/app/_server/practice-tests";
 import { getReviewQueue } from "@/app/_server/queue";
 import { recordAnswer } from "@/app/_server/reviews";
+import { createInvite, joinTeam } from "@/app/_server/team-invites";
+import { createTeam } from "@/app/_server/teams";
 import { correctionsSchema } from "@/cards/corrections";
 import { deckSchema } from "@/cards/types";
 import { createUser } from "../support/users";
@@ -196,5 +198,30 @@ describe("a deck from a person's own notes", () => {
     expect(
       await createCsvDeck(owner, { title: "Bad", language: "en", source: "bad.csv", csv: 'a,"open\n' }, now),
     ).toMatchObject({ error: "csv" });
+  });
+
+  it("made for a team its creator manages, is seen by the team's members only", async () => {
+    const lead = await createUser("team-deck-lead");
+    const member = await createUser("team-deck-member");
+    const outsider = await createUser("team-deck-outsider");
+    const first = await create(lead);
+    const team = await createTeam(lead, {
+      name: "Deck team",
+      decks: [first],
+      timeZone: "UTC",
+      weekStartsOn: 1,
+    });
+    if (!("id" in team)) throw new Error(team.error);
+    const made = await createInvite(lead, team.id, { expiresInHours: 1, maxUses: 5 }, now);
+    if (!("token" in made)) throw new Error(made.error);
+    await joinTeam(member, made.token, now);
+    expect(await createOwnDeck(member, draft(), now, team.id)).toEqual({ error: "not-found" });
+    const created = await createOwnDeck(lead, draft({ title: "Team notes" }), now, team.id);
+    if (!("slug" in created)) throw new Error(created.error);
+    expect((await listDecks(member)).find((deck) => deck.slug === created.slug)?.origin).toBe("team");
+    expect((await getReviewQueue(member, { deck: created.slug }, now))?.cards.length).toBeGreaterThan(0);
+    expect(await getReviewQueue(outsider, { deck: created.slug }, now)).toBeNull();
+    // It stays the lead's to change.
+    expect(await renameDeck(member, created.slug, "Taken")).toEqual({ error: "not-found" });
   });
 });

@@ -82,12 +82,16 @@ export async function editCardAction(
   return corrections ? { corrections } : { error: "not-on-line" };
 }
 
-/** Create a private deck from a draft, then open it. */
-export async function createDeckAction(value: unknown): Promise<DraftError | { error: "invalid" }> {
+/** Create a deck from a draft (private, or for a team the user manages), then open it. */
+export async function createDeckAction(
+  value: unknown,
+  team: unknown = null,
+): Promise<DraftError | { error: "invalid" | "not-found" }> {
   const user = await requireUser();
   const draft = parseDraft(value);
-  if (!draft) return { error: "invalid" };
-  const created = await createOwnDeck(user, draft, await now());
+  const teamId = z.union([z.null(), z.string().uuid()]).safeParse(team);
+  if (!draft || !teamId.success) return { error: "invalid" };
+  const created = await createOwnDeck(user, draft, await now(), teamId.data);
   if ("error" in created) return created;
   revalidatePath("/decks");
   redirect(`/decks/${created.slug}`);
