@@ -4,8 +4,7 @@ import { type Deck, deckSchema } from "./types";
 
 // A plain CSV of front/back cards (the export format of most flashcard apps): one card a
 // row, the first column the question, the second the answer; a first row "front,back"
-// (any case) is a header. Each card is keyed by its question, so importing the file
-// again keeps everyone's history of the cards whose question did not change.
+// (any case) is a header. Each card is keyed by its question.
 
 export type CsvResult = { deck: Deck } | { error: "csv"; line: number; message: string } | { error: "empty" };
 
