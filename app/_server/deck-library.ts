@@ -34,6 +34,7 @@ export async function listDecks(user: User): Promise<DeckSummaryDto[]> {
       ownerId: true,
       archivedAt: true,
       cards: {
+        orderBy: { position: "asc" },
         select: {
           section: true,
           retiredAt: true,
