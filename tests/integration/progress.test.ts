@@ -243,9 +243,12 @@ describe("the progress figures", () => {
     expect(progress.forecast[29]?.date).toBe("2026-12-28");
 
     const db = getDb();
+    // The cards of the decks this user sees: the shipped ones (other people's own decks,
+    // made by other tests, are not theirs to count).
+    const seen = { ownerId: null, archivedAt: null };
     const [active, retired] = await Promise.all([
-      db.card.count({ where: { retiredAt: null } }),
-      db.card.count({ where: { retiredAt: { not: null } } }),
+      db.card.count({ where: { retiredAt: null, deck: seen } }),
+      db.card.count({ where: { retiredAt: { not: null }, deck: seen } }),
     ]);
     expect(progress.counts).toEqual({
       new: active - 7,
