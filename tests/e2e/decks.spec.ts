@@ -52,7 +52,10 @@ test("your own notes: preview, accept a fix, edit a card, create, review, upload
   await expect(page.getByText(/（自分の言葉で）/)).toHaveCount(0);
   await page.keyboard.press("Space");
   await expect(page.getByTestId("answer")).toContainText("（自分の言葉で）");
+  // The answer is saved before the page is left.
+  const saved = page.waitForResponse((response) => response.url().includes("/api/review/answers") && response.ok());
   await page.keyboard.press("4");
+  await saved;
   await page.goto(deckUrl);
   await expect(page.getByTestId("studied")).toHaveText("You have studied 1 card of it.");
 
