@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { type CsvImportState, importCsvAction } from "@/app/(study)/decks/actions";
+import { NoteLanguageOptions } from "./note-languages";
 import { Button } from "./ui/button";
 
 /** A deck from a CSV of front/back cards, as other flashcard apps export them. */
@@ -33,11 +34,7 @@ export function CsvImportForm() {
           defaultValue="ja"
           className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
         >
-          {["ja", "en", "de", "fr", "es", "zh", "ko"].map((code) => (
-            <option key={code} value={code}>
-              {t(`language-${code}`)}
-            </option>
-          ))}
+          <NoteLanguageOptions />
         </select>
       </div>
       <div className="space-y-1">

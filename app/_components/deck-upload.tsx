@@ -14,6 +14,7 @@ import {
 import type { Corrections } from "@/cards/corrections";
 import { CardText } from "./card-text";
 import { cell } from "./data-table";
+import { NoteLanguageOptions } from "./note-languages";
 import { Button } from "./ui/button";
 
 type Draft = {
@@ -159,11 +160,7 @@ export function DeckUpload({ update, teams = [] }: Props) {
             value={draft.language}
             onChange={(e) => setDraft({ ...draft, language: e.target.value })}
           >
-            {["ja", "en", "de", "fr", "es", "zh", "ko"].map((code) => (
-              <option key={code} value={code}>
-                {t(`language-${code}`)}
-              </option>
-            ))}
+            <NoteLanguageOptions />
           </select>
         </div>
         <div className="space-y-1">

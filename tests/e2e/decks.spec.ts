@@ -103,5 +103,8 @@ test("another person's deck is not found", async ({ page, browser }) => {
   expect((await other.goto(deckUrl))?.status()).toBe(404);
   expect((await other.goto(`${deckUrl}/review`))?.status()).toBe(404);
   expect((await other.request.get(`/api/decks${deckUrl.replace("/decks", "")}/export`)).status()).toBe(404);
+  // A name no deck can have is not found either, never a server error.
+  expect((await other.goto("/decks/%00x"))?.status()).toBe(404);
+  expect((await other.request.get("/api/decks/%00x/export")).status()).toBe(404);
   await other.close();
 });

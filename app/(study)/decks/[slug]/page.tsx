@@ -17,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DeckPage({ params }: Props) {
   const user = await requireUser();
   const { slug } = await params;
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) notFound();
   const [t, decks, own, counts] = await Promise.all([
     getTranslations("decks"),
     listDecks(user),

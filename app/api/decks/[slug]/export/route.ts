@@ -9,7 +9,8 @@ import { exportDeck } from "@/app/_server/deck-library";
  */
 export const GET = withUser(async (user, _request, context: { params: Promise<{ slug: string }> }) => {
   const { slug } = await context.params;
-  const deck = await exportDeck(user, slug);
+  // A deck's name is lowercase letters, digits and hyphens: anything else names no deck.
+  const deck = /^[a-z0-9-]{1,80}$/.test(slug) ? await exportDeck(user, slug) : null;
   if (!deck) return json(404, { error: "not-found", message: "No deck of yours has that name." });
   if (deck.format === "csv") {
     return new Response(deck.csv, {
