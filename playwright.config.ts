@@ -45,14 +45,9 @@ export default defineConfig({
   projects: [
     { name: "chromium", testIgnore: "clock.spec.ts", use: { ...devices["Desktop Chrome"] } },
     // The development server compiles each page on its first visit: tens of seconds on two busy cores.
-    // After every other test. Its development server sometimes rebuilds and reloads the
-    // open page over and over (Fast Refresh "rebuilding", ~150 reloads of /sign-up in a
-    // failed run's trace; the cause is not found yet): one retry until it is.
     {
       name: "clock",
       testMatch: "clock.spec.ts",
-      dependencies: ["chromium"],
-      retries: 1,
       expect: { timeout: 60_000 },
       use: { ...devices["Desktop Chrome"], baseURL: clockURL },
     },

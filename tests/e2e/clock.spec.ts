@@ -29,6 +29,26 @@ async function answerGood(page: Page): Promise<number> {
   return due;
 }
 
+// The development server tells an open page to reload whenever its build moved on since
+// the page subscribed to hot reload (Next.js compares the two builds' hashes), which
+// can happen over and over while it compiles pages for the first time. This test needs no
+// reload it did not ask for: the page's hot-reload socket passes on every message but those.
+const typeOf = (message: string) => {
+  try {
+    return (JSON.parse(message) as { type?: unknown }).type;
+  } catch {
+    return undefined;
+  }
+};
+test.beforeEach(async ({ page }) => {
+  await page.routeWebSocket(/\/_next\/hmr/, (socket) => {
+    const server = socket.connectToServer();
+    server.onMessage((message) => {
+      if (typeof message !== "string" || typeOf(message) !== "reloadPage") socket.send(message);
+    });
+  });
+});
+
 test("cards come back on the days FSRS said", async ({ page, context }) => {
   test.setTimeout(240_000);
   await signUp(page, newAccount("clock"));
