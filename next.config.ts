@@ -24,8 +24,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // Packages with WebAssembly or native parts stay outside the server bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
+  // Packages with WebAssembly or native parts, or that start worker threads, stay outside the server bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "piscina"],
   headers: async () => [{ source: "/:path*", headers: securityHeaders }],
   // Notes up to 1 MB are uploaded through a server action (the app checks the size itself).
   experimental: { serverActions: { bodySizeLimit: "3mb" } },

@@ -1,7 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
-import { parseMarkdown } from "./markdown";
+import { parseMarkdown, repairNotes } from "./markdown";
 
 /** A finding on a line; `fix`, when the program knows the right text: replace `find` on that line. */
 export type Finding = { line: number; message: string; fix?: { find: string; replace: string } };
@@ -108,7 +108,8 @@ function checkWords(tree: Root, findings: Finding[]): void {
 /** What a program can catch in notes, with line numbers, sorted. */
 export function lintNotes(text: string): Finding[] {
   const findings: Finding[] = [];
-  const tree = parseMarkdown(text);
+  // The notes as the generator reads them (same lines): indented prose is prose.
+  const tree = parseMarkdown(repairNotes(text));
   checkStructure(text.split("\n"), findings);
   checkHeadings(tree, findings);
   checkWords(tree, findings);

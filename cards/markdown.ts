@@ -1,4 +1,4 @@
-import type { Code, Root } from "mdast";
+import type { Code, Root, RootContent } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -10,14 +10,109 @@ const processor = unified().use(remarkParse).use(remarkGfm);
 // change a tree.
 const recent = new Map<string, Root>();
 
+/** One parse of the whole text, as `parseMarkdown` does for short texts. */
+export const parseWhole = (text: string): Root => processor.parse(text);
+
 /** Markdown to mdast, with line positions. */
 export function parseMarkdown(text: string): Root {
   const known = recent.get(text);
   if (known) return known;
-  const tree = processor.parse(text);
+  const tree = text.length < 64 * 1024 ? parseWhole(text) : parseInParts(text);
   recent.set(text, tree);
   if (recent.size > 4) recent.delete(recent.keys().next().value as string);
   return tree;
+}
+
+// Where a text's parts can be parsed on their own: no reference or footnote definitions
+// (they reach across the whole text), and lines that end only in "\n" (as the parts are cut).
+const definition = /^[ \t>*+\-\d.)]*\[[^\]\n]*\]:/m;
+const atxHeading = /^#{1,6}(?:[ \t]|$)/;
+
+// Parsed parts by their text, as they were at line 1 (a text's parts recur while it is
+// repaired and checked: most of its parts stay as they were). Up to about 8 MB of text.
+const parts = new Map<string, Root>();
+let partsSize = 0;
+
+function parsePart(text: string): Root {
+  const known = parts.get(text);
+  if (known) return known;
+  const tree = processor.parse(text);
+  parts.set(text, tree);
+  partsSize += text.length;
+  while (partsSize > 8_000_000) {
+    const [oldest] = parts.keys();
+    partsSize -= (oldest as string).length;
+    parts.delete(oldest as string);
+  }
+  return tree;
+}
+
+/**
+ * The same tree as one parse of the text, made from parts of at least `partLines` lines cut
+ * before headings at the start of a line (micromark's time grows faster than the text: a
+ * megabyte parses several times faster in parts). A part that ends inside code or HTML,
+ * which a heading line may belong to, is parsed with the next one instead.
+ */
+export function parseInParts(text: string, partLines = 300): Root {
+  if (definition.test(text) || /\r(?!\n)/.test(text)) return parseWhole(text);
+  const lines = text.split("\n");
+  // Cut by lines, not characters: repairs change characters, not lines, so a repaired
+  // text is cut where it was before and its untouched parts are not parsed again.
+  const cuts: number[] = [];
+  for (let line = partLines; line < lines.length; line++) {
+    if (!atxHeading.test(lines[line] as string)) continue;
+    cuts.push(line);
+    line += partLines - 1;
+  }
+  cuts.push(lines.length);
+  const children: RootContent[] = [];
+  let from = 0;
+  let offset = 0;
+  for (const to of cuts) {
+    const part = lines.slice(from, to).join("\n");
+    const tree = parsePart(part);
+    if (to < lines.length && endsOpen(tree)) continue;
+    for (const child of tree.children) children.push(shifted(child, from, offset));
+    offset += part.length + 1;
+    from = to;
+  }
+  const last = lines.at(-1) as string;
+  return {
+    type: "root",
+    children,
+    position: {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: lines.length, column: last.length + 1, offset: text.length },
+    },
+  };
+}
+
+// Whether the last block of a part (or a block inside it) is code or HTML, which the next
+// line may continue.
+function endsOpen(tree: Root): boolean {
+  let node: { type: string; children?: unknown[] } | undefined = tree.children.at(-1);
+  while (node) {
+    if (node.type === "code" || node.type === "html") return true;
+    node = node.children?.at(-1) as typeof node;
+  }
+  return false;
+}
+
+function shifted<T extends { position?: Root["position"]; children?: unknown[] }>(
+  node: T,
+  lines: number,
+  offset: number,
+): T {
+  const copy = { ...node };
+  if (node.position) {
+    const { start, end } = node.position;
+    copy.position = {
+      start: { ...start, line: start.line + lines, offset: (start.offset ?? 0) + offset },
+      end: { ...end, line: end.line + lines, offset: (end.offset ?? 0) + offset },
+    };
+  }
+  if (node.children) copy.children = node.children.map((child) => shifted(child as T, lines, offset));
+  return copy;
 }
 
 const cjk = /[\u3040-\u30ff\u3400-\u9fff]/;

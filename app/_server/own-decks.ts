@@ -1,55 +1,19 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { buildDeckFromNotes } from "@/cards/build";
 import { type Corrections, correctionsSchema } from "@/cards/corrections";
 import { deckFromCsv } from "@/cards/csv";
-import { type Card, type Deck, NotesError } from "@/cards/types";
+import { type DeckDraft, type DraftError, deckLimits, type PreviewDto } from "@/cards/draft";
 import { seedDeck } from "@/prisma/seed-decks";
 import { getDb } from "./db";
+import { buildDraft } from "./draft-builder";
 import type { CurrentUser } from "./session";
 import { canManage, roleIn } from "./teams";
 
 type User = Pick<CurrentUser, "id">;
 
 // A person's own notes made into a deck by the same generator and lint as the shipped
-// deck. What they change is kept as corrections by line (as beside the shipped notes),
+// deck (cards/draft.ts). What they change is kept as corrections by line (as beside the shipped notes),
 // and the cards they drop by key, so both survive the next upload.
-
-export const deckLimits = { bytes: 1_048_576, lines: 50_000, cards: 5_000 };
-
-export type DeckDraft = {
-  title: string;
-  /** The notes' language: the cards speak it. */
-  language: string;
-  /** The file name(s) the notes came from. */
-  source: string;
-  notes: string;
-  corrections: Corrections;
-  dropped: string[];
-};
-
-export type DraftError = {
-  error: "too-large" | "too-many-lines" | "too-many-cards" | "notes";
-  line?: number;
-  message?: string;
-};
-
-export type PreviewCardDto = Pick<Card, "key" | "kind" | "prompt" | "answer" | "choices" | "section"> & {
-  lines: [number, number];
-  isDropped: boolean;
-};
-
-export type PreviewDto = {
-  cards: PreviewCardDto[];
-  findings: {
-    line: number;
-    text: string;
-    message: string;
-    fix?: { find: string; replace: string };
-    corrected: boolean;
-  }[];
-  uncovered: { line: number; text: string; reason: string }[];
-};
 
 const slugOf = (title: string) =>
   `${
@@ -60,43 +24,6 @@ const slugOf = (title: string) =>
       .replace(/^-|-$/g, "")
       .slice(0, 40) || "notes"
   }-${randomBytes(4).toString("hex")}`;
-
-/** Build the deck a draft makes, within the limits; its notes' mistakes as values. */
-export function buildDraft(draft: DeckDraft, slug = "draft"): { deck: Deck; preview: PreviewDto } | DraftError {
-  if (Buffer.byteLength(draft.notes) > deckLimits.bytes) return { error: "too-large" };
-  const lines = draft.notes.split("\n");
-  if (lines.length > deckLimits.lines) return { error: "too-many-lines" };
-  try {
-    const built = buildDeckFromNotes(
-      { slug, title: draft.title, language: draft.language, source: draft.source },
-      draft.notes,
-      draft.corrections,
-    );
-    if (built.deck.cards.length > deckLimits.cards) return { error: "too-many-cards" };
-    const dropped = new Set(draft.dropped);
-    const text = (line: number) => (lines[line - 1] ?? "").slice(0, 500);
-    return {
-      deck: { ...built.deck, cards: built.deck.cards.filter((card) => !dropped.has(card.key)) },
-      preview: {
-        cards: built.deck.cards.map((card) => ({
-          key: card.key,
-          kind: card.kind,
-          prompt: card.prompt,
-          answer: card.answer,
-          choices: card.choices,
-          section: card.section,
-          lines: card.source.lines,
-          isDropped: dropped.has(card.key),
-        })),
-        findings: built.findings.map((finding) => ({ ...finding, text: text(finding.line) })),
-        uncovered: built.uncovered.map((line) => ({ ...line, text: text(line.line) })),
-      },
-    };
-  } catch (error) {
-    if (error instanceof NotesError) return { error: "notes", line: error.line, message: error.message };
-    throw error;
-  }
-}
 
 /** The line as the deck reads it: the notes' line with its corrections applied. */
 function correctedLine(notes: string, corrections: Corrections, line: number): string | undefined {
@@ -166,7 +93,7 @@ export async function createOwnDeck(
 ): Promise<{ slug: string } | DraftError | { error: "not-found" }> {
   if (teamId && !canManage(await roleIn(user, teamId))) return { error: "not-found" };
   const slug = slugOf(draft.title);
-  const built = buildDraft(draft, slug);
+  const built = await buildDraft(draft, slug);
   if ("error" in built) return built;
   await seedDeck(getDb(), built.deck, now, {
     ownerId: user.id,
@@ -188,7 +115,7 @@ export async function previewDeckUpdate(
 ): Promise<(DeckDiffDto & { preview: PreviewDto }) | DraftError | null> {
   const deck = await ownDeck(user, slug);
   if (!deck) return null;
-  const built = buildDraft(draft, slug);
+  const built = await buildDraft(draft, slug);
   if ("error" in built) return built;
   const stored = await getDb().card.findMany({
     where: { deckId: deck.id },
@@ -217,7 +144,7 @@ export async function applyDeckUpdate(
 ): Promise<{ status: "done" } | DraftError | null> {
   const deck = await ownDeck(user, slug);
   if (!deck) return null;
-  const built = buildDraft({ ...draft, title: deck.title }, slug);
+  const built = await buildDraft({ ...draft, title: deck.title }, slug);
   if ("error" in built) return built;
   await seedDeck(getDb(), built.deck, now, {
     ownerId: user.id,

@@ -2,14 +2,13 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/app/_server/db";
 import { archiveDeck, deleteDeck, exportDeck, listDecks, renameDeck } from "@/app/_server/deck-library";
+import { buildDraft } from "@/app/_server/draft-builder";
 import { saveExam } from "@/app/_server/exams";
 import {
   applyDeckUpdate,
-  buildDraft,
   correctionForEdit,
   createCsvDeck,
   createOwnDeck,
-  type DeckDraft,
   previewDeckUpdate,
 } from "@/app/_server/own-decks";
 import { listTestScopes } from "@/app/_server/practice-test-view";
@@ -19,6 +18,7 @@ import { recordAnswer } from "@/app/_server/reviews";
 import { createInvite, joinTeam } from "@/app/_server/team-invites";
 import { createTeam } from "@/app/_server/teams";
 import { correctionsSchema } from "@/cards/corrections";
+import { buildDraft as buildDraftInThread, type DeckDraft } from "@/cards/draft";
 import { deckSchema } from "@/cards/types";
 import { createUser } from "../support/users";
 
@@ -46,22 +46,22 @@ async function create(user: { id: string }, extra: Partial<DeckDraft> = {}) {
 }
 
 describe("a deck from a person's own notes", () => {
-  it("previews the cards the repository's generator makes of the same notes and corrections", () => {
-    const built = buildDraft(draft());
+  it("previews the cards the repository's generator makes of the same notes and corrections", async () => {
+    const built = await buildDraft(draft());
     if ("error" in built) throw new Error(built.error);
     const pick = (cards: { key: string; prompt: string; answer: string; kind: string }[]) =>
       cards.map(({ key, prompt, answer, kind }) => ({ key, prompt, answer, kind }));
     expect(pick(built.preview.cards)).toEqual(pick(shipped.cards));
     expect(built.preview.uncovered.length).toBeGreaterThan(0);
     // Without the corrections, the check finds the notes' mistakes, some with a fix to accept.
-    const raw = buildDraft(draft({ corrections: {} }));
+    const raw = await buildDraft(draft({ corrections: {} }));
     if ("error" in raw) throw new Error(raw.error);
     expect(raw.preview.findings.some((finding) => finding.fix)).toBe(true);
   });
 
   it("keeps a dropped card out and an edited answer as a correction of its line", async () => {
     const user = await createUser("own-edit");
-    const built = buildDraft(draft());
+    const built = await buildDraft(draft());
     if ("error" in built) throw new Error(built.error);
     const [first, second] = built.preview.cards;
     if (!first || !second) throw new Error("no cards");
@@ -168,11 +168,27 @@ describe("a deck from a person's own notes", () => {
     expect(await getDb().card.count({ where: { deck: { slug } } })).toBe(0);
   });
 
-  it("refuses notes over the size limits with a value, never an error", () => {
-    expect(buildDraft(draft({ notes: "x".repeat(1_100_000) }))).toEqual({ error: "too-large" });
-    expect(buildDraft(draft({ notes: "a\n".repeat(60_000), corrections: {} }))).toEqual({ error: "too-many-lines" });
+  it("makes large notes into cards off the request's thread", async () => {
+    const big = Array.from({ length: 30 }, (_, i) => notes.replace(/^(#+) (.*)$/gm, `$1 $2 ${i + 1}`)).join("\n\n");
+    // The event loop keeps running while the notes are read: other requests are answered.
+    let turns = 0;
+    const timer = setInterval(() => turns++, 10);
+    const built = await buildDraft(draft({ notes: big, corrections: {} }));
+    clearInterval(timer);
+    if ("error" in built) throw new Error(built.error);
+    expect(turns).toBeGreaterThan(0);
+    const here = buildDraftInThread(draft({ notes: big, corrections: {} }));
+    if ("error" in here) throw new Error(here.error);
+    expect(built.deck.cards).toEqual(here.deck.cards);
+  });
+
+  it("refuses notes over the size limits with a value, never an error", async () => {
+    expect(await buildDraft(draft({ notes: "x".repeat(1_100_000) }))).toEqual({ error: "too-large" });
+    expect(await buildDraft(draft({ notes: "a\n".repeat(60_000), corrections: {} }))).toEqual({
+      error: "too-many-lines",
+    });
     expect(
-      buildDraft(
+      await buildDraft(
         draft({ notes: "# A\n\nshort", corrections: { "2": [{ find: "nothing", replace: "x", reason: "r" }] } }),
       ),
     ).toMatchObject({ error: "notes" });

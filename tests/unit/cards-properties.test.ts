@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildDeckFromNotes } from "@/cards/build";
 import { generateCards } from "@/cards/generate";
 import { lintNotes } from "@/cards/lint";
+import { parseInParts, parseWhole } from "@/cards/markdown";
 
 // Markdown made of the pieces notes are made of, in any order and nesting.
 const word = fc.constantFrom(
@@ -99,6 +100,46 @@ describe("an upload of arbitrary markdown", () => {
         );
         for (const { line } of built.uncovered) expect(line).toBeLessThanOrEqual(lineCount);
       }),
+    );
+  });
+});
+
+describe("large notes read in parts", () => {
+  // Lines that a heading may or may not end: code fences (with shell comments in them),
+  // HTML blocks, lists, quotes, tables and indented code, around headings.
+  const block = fc.oneof(
+    line,
+    text.map((t) => `# ${t}`),
+    fc.constantFrom(
+      "#",
+      "# a comment",
+      "~~~",
+      "````",
+      "  ```",
+      "> ```",
+      "> # quoted",
+      "    # indented",
+      "- ```",
+      "<div>",
+      "</div>",
+      "<!--",
+      "-->",
+      "<pre>",
+      "</pre>",
+      "===",
+      "[^1]: a footnote",
+      "[x]: http://example.com",
+      "see [x] and [^1]",
+      "text\r",
+    ),
+  );
+  it("are the same tree as one parse of the whole text", () => {
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 60 }), fc.integer({ min: 1, max: 5 }), (lines, partLines) => {
+        const notes = lines.join("\n");
+        expect(parseInParts(notes, partLines)).toEqual(parseWhole(notes));
+      }),
+      { numRuns: 500 },
     );
   });
 });

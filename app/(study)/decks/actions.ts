@@ -6,21 +6,18 @@ import { z } from "zod";
 import { hasControlCharacters, plainText } from "@/app/_lib/text";
 import { now } from "@/app/_server/clock";
 import { archiveDeck, deleteDeck, renameDeck } from "@/app/_server/deck-library";
+import { buildDraft } from "@/app/_server/draft-builder";
 import {
   applyDeckUpdate,
-  buildDraft,
   correctionForEdit,
   createCsvDeck,
   createOwnDeck,
   type DeckDiffDto,
-  type DeckDraft,
-  type DraftError,
-  deckLimits,
-  type PreviewDto,
   previewDeckUpdate,
 } from "@/app/_server/own-decks";
 import { requireUser } from "@/app/_server/session";
 import { correctionsSchema } from "@/cards/corrections";
+import { type DeckDraft, type DraftError, deckLimits, type PreviewDto } from "@/cards/draft";
 
 // Server actions are public endpoints: a draft is parsed whole here (sizes included)
 // before anything reads it; every deck write checks that the deck is the caller's.
@@ -59,7 +56,7 @@ export async function previewDeckAction(value: unknown): Promise<PreviewState> {
   await requireUser();
   const draft = parseDraft(value);
   if (!draft) return { error: "invalid" };
-  const built = buildDraft(draft);
+  const built = await buildDraft(draft);
   return "error" in built ? built : { preview: built.preview };
 }
 
