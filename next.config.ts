@@ -26,7 +26,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Packages with WebAssembly or native parts, or that start worker threads, stay outside the server bundle.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "piscina"],
-  headers: async () => [{ source: "/:path*", headers: securityHeaders }],
+  headers: async () => [
+    { source: "/:path*", headers: securityHeaders },
+    // The service worker is checked for a new version on every visit.
+    { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] },
+  ],
   // Notes up to 1 MB are uploaded through a server action (the app checks the size itself).
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
 };

@@ -28,6 +28,9 @@ export default defineConfig({
     baseURL,
     locale: "en-US",
     trace: "retain-on-failure",
+    // The service worker would answer requests the tests route themselves; the test of
+    // offline use turns it on (review-offline.spec.ts).
+    serviceWorkers: "block",
     launchOptions: {
       executablePath,
       args: [

@@ -17,6 +17,9 @@ function contentSecurityPolicy(nonce: string, isDev: boolean): string {
     "img-src 'self' data: blob: https://avatars.githubusercontent.com",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (public/sw.js), this site's own file.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     // GitHub sign-in posts a form that redirects to github.com.

@@ -3,12 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/app/_server/session";
 import { signOutAction } from "@/app/actions";
 import { LanguageSwitch } from "./language-switch";
+import { OfflineSupport } from "./offline-support";
 
 export async function SiteHeader() {
   const [t, user] = await Promise.all([getTranslations(), getCurrentUser()]);
   const link = "rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800";
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
+      <OfflineSupport isSignedIn={Boolean(user)} />
       <nav className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-2 px-4 py-3">
         <Link href={user ? "/home" : "/"} className="font-semibold tracking-tight">
           {t("app.name")}

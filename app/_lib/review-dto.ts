@@ -12,6 +12,8 @@ export type ReviewCardDto = {
   choices: string[];
   section: string[];
   source: { path: string; lines: [number, number] };
+  /** Which of the day's counts it is in. */
+  queue: "new" | "learning" | "review";
   /** The state version the answer must name (0 for a card never seen). */
   version: number;
   /** When each grade would bring the card back (ISO dates), for the grade buttons. */

@@ -20,7 +20,7 @@ export async function getReviewQueue(
   user: User,
   scope: { deck: string | null; section?: string[] },
   now: Date,
-  take = 20,
+  take = 50,
 ): Promise<ReviewQueueDto | null> {
   const deckSlug = scope.deck;
   const section = scope.section ?? [];
@@ -115,6 +115,7 @@ export async function getReviewQueue(
         choices: card.choices,
         section: card.section,
         source: { path: card.sourcePath, lines: [card.sourceStartLine, card.sourceEndLine] },
+        queue: !memory || memory.state === 0 ? "new" : memory.state === 2 ? "review" : "learning",
         version: card.states[0]?.version ?? 0,
         intervals: {
           1: preview[1].toISOString(),

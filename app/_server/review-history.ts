@@ -13,29 +13,31 @@ export type ReviewExportRow = {
   stateBefore: number;
   durationMs: number;
   id: string;
+  seq: bigint;
 };
 
 /**
- * The user's graded reviews in time order, a page at a time (keyset on reviewedAt, id).
+ * The user's graded reviews in time order (answers given at the same moment in the order
+ * they were recorded), a page at a time (keyset on reviewedAt, seq).
  * A card that was forgotten (reset to new) starts over: only its reviews after the last
  * reset are exported, as Anki gives the FSRS optimizer a reset card's history.
  */
 export async function* reviewHistory(user: User, pageSize = 5000): AsyncGenerator<ReviewExportRow[]> {
-  let after: { reviewedAt: Date; id: string } | null = null;
+  let after: { reviewedAt: Date; seq: bigint } | null = null;
   for (;;) {
     const page: ReviewExportRow[] = await getDb().$queryRaw<ReviewExportRow[]>`
-      SELECT r."id", r."cardId", r."reviewedAt", r."grade", r."stateBefore", r."durationMs"
+      SELECT r."id", r."seq", r."cardId", r."reviewedAt", r."grade", r."stateBefore", r."durationMs"
       FROM "ReviewLog" r
       WHERE r."userId" = ${user.id}::uuid AND r."grade" > 0
         AND NOT EXISTS (SELECT 1 FROM "ReviewLog" f WHERE f."userId" = r."userId" AND f."cardId" = r."cardId"
           AND f."grade" = 0 AND f."seq" > r."seq")
-        AND ${after ? Prisma.sql`(r."reviewedAt", r."id") > (${after.reviewedAt}::timestamp, ${after.id}::uuid)` : Prisma.sql`true`}
-      ORDER BY r."reviewedAt", r."id"
+        AND ${after ? Prisma.sql`(r."reviewedAt", r."seq") > (${after.reviewedAt}::timestamp, ${after.seq}::bigint)` : Prisma.sql`true`}
+      ORDER BY r."reviewedAt", r."seq"
       LIMIT ${pageSize}`;
     if (page.length === 0) return;
     yield page;
     const last = page.at(-1) as ReviewExportRow;
-    after = { reviewedAt: last.reviewedAt, id: last.id };
+    after = { reviewedAt: last.reviewedAt, seq: last.seq };
     if (page.length < pageSize) return;
   }
 }

@@ -25,7 +25,16 @@ export type AnswerInput = {
   /** The state version the client answered; 0 for a card never seen. */
   version: number;
   durationMs: number;
+  /**
+   * How long before it was sent the answer was given (an answer kept in the browser while
+   * offline is sent later): it counts from then, up to a week back and never before the
+   * person's last answer.
+   */
+  answeredAgoMs?: number;
 };
+
+/** How long an answer kept in the browser counts from when it was given. */
+export const answerKeptAtMostMs = 7 * 24 * 3_600_000;
 
 export type AnswerResult =
   | { status: "applied" | "replayed"; cardId: string; version: number; dueAt: Date; state: Memory["state"] }
@@ -76,6 +85,7 @@ type CurrentRow = { [K in keyof StateRow]: StateRow[K] | null } & {
   fuzz: boolean | null;
   timeZone: string | null;
   dayStartHour: number | null;
+  lastAnsweredAt: Date | null;
 };
 
 /** An answer that was not applied: the same answer recorded earlier, or a card that moved on. */
@@ -124,7 +134,8 @@ export async function recordAnswer(
     SELECT ${session ? sessionIsCurrent(session) : Prisma.sql`true`} AS "signedIn", c."id" AS "cardId",
       cs."state", cs."dueAt", cs."stability", cs."difficulty", cs."reps", cs."lapses", cs."learningStep",
       cs."scheduledDays", cs."lastReviewAt", cs."version", s."desiredRetention", s."fuzz", s."timeZone",
-      s."dayStartHour"
+      s."dayStartHour",
+      (SELECT max(l."reviewedAt") FROM "ReviewLog" l WHERE l."userId" = ${user.id}::uuid) AS "lastAnsweredAt"
     FROM (SELECT 1) AS one
     LEFT JOIN "Card" c ON c."id" = ${input.cardId}::uuid AND c."retiredAt" IS NULL
       AND EXISTS (SELECT 1 FROM "Deck" d WHERE d."id" = c."deckId" AND ${visibleDeckSql(user.id, "d")})
@@ -135,13 +146,17 @@ export async function recordAnswer(
   const version = row.version ?? 0;
   if (version !== input.version) return (await notApplied(user, input)) ?? { error: "card-moved-on", version };
 
+  // Sent late (kept in the browser): counted from when it was given, but never before the
+  // person's last answer, so their log keeps the order they answered in.
+  const given = now.getTime() - Math.min(input.answeredAgoMs ?? 0, answerKeptAtMostMs);
+  const at = new Date(Math.min(now.getTime(), Math.max(given, row.lastAnsweredAt?.getTime() ?? 0)));
   const settings = schedulerSettings({ desiredRetention: row.desiredRetention ?? 0.9, fuzz: row.fuzz ?? true });
   const before =
-    row.version === null || (row.reps === 0 && row.state === 0) ? newMemory(now) : toMemory(row as StateRow);
-  const after = applyGrade(before, input.grade, now, settings);
+    row.version === null || (row.reps === 0 && row.state === 0) ? newMemory(at) : toMemory(row as StateRow);
+  const after = applyGrade(before, input.grade, at, settings);
   const previous = serializeMemory(before);
-  const points = pointsFor(before, now, settings);
-  const day = studyDate(now, { timeZone: row.timeZone ?? "UTC", dayStartHour: row.dayStartHour ?? 4 });
+  const points = pointsFor(before, at, settings);
+  const day = studyDate(at, { timeZone: row.timeZone ?? "UTC", dayStartHour: row.dayStartHour ?? 4 });
   let written: { version: number }[];
   try {
     written = await db.$queryRaw<{ version: number }[]>`
@@ -151,7 +166,7 @@ export async function recordAnswer(
       SELECT ${user.id}::uuid, "id", ${after.state}::int, ${after.dueAt}::timestamp, ${after.stability}::float8,
         ${after.difficulty}::float8, ${after.reps}::int, ${after.lapses}::int, ${after.learningStep}::int,
         ${after.scheduledDays}::int, ${after.lastReviewAt}::timestamp,
-        1, ${now}::timestamp
+        1, ${at}::timestamp
       FROM "Card" WHERE "id" = ${input.cardId}::uuid AND "retiredAt" IS NULL
       ON CONFLICT ("userId", "cardId") DO UPDATE SET "state" = EXCLUDED."state", "dueAt" = EXCLUDED."dueAt",
         "stability" = EXCLUDED."stability", "difficulty" = EXCLUDED."difficulty", "reps" = EXCLUDED."reps",
@@ -164,7 +179,7 @@ export async function recordAnswer(
       -- Shown under a second, or one of a burst no person could answer: no points, flagged.
       SELECT ${input.durationMs}::int < ${tooFast.minDurationMs}::int OR (
         SELECT count(*) FROM "ReviewLog" WHERE "userId" = ${user.id}::uuid
-          AND "reviewedAt" > ${now}::timestamp - make_interval(secs => ${tooFast.burstSeconds}::int)
+          AND "reviewedAt" > ${at}::timestamp - make_interval(secs => ${tooFast.burstSeconds}::int)
       ) >= ${tooFast.burstAnswers - 1}::int AS "isFlagged",
       -- A card made new again by "forget" was learned before: learning it again earns nothing.
       ${before.state === 0}::boolean AND EXISTS (
@@ -176,7 +191,7 @@ export async function recordAnswer(
         "previousIntervalDays", "previousDueAt", "points", "studyDate", "isFlagged")
       SELECT gen_random_uuid(), ${user.id}::uuid, ${input.cardId}::uuid, ${input.answerId}, ${input.grade}::int,
         ${before.state}::int, ${after.state}::int, ${after.stability}::float8, ${after.difficulty}::float8,
-        ${after.dueAt}::timestamp, ${after.scheduledDays}::int, ${input.durationMs}::int, ${now}::timestamp,
+        ${after.dueAt}::timestamp, ${after.scheduledDays}::int, ${input.durationMs}::int, ${at}::timestamp,
         ${previous}::jsonb, ${before.scheduledDays}::int, ${before.state === 0 ? null : before.dueAt}::timestamp,
         CASE WHEN speed."isFlagged" OR speed."isRelearned" THEN 0 ELSE ${points}::float8 END, ${day}::date,
         speed."isFlagged"

@@ -14,6 +14,8 @@ test("the dashboard changes after a few reviews, and exports them", async ({ pag
     await page.keyboard.press(grade);
     await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(prompt ?? "");
   }
+  // Answers are saved in the background: the page says when some still wait.
+  await expect(page.getByTestId("waiting")).toHaveCount(0);
 
   await page.goto("/progress");
   await expect(page.getByTestId("reviewedToday")).toHaveText("3");

@@ -75,6 +75,28 @@ describe("the review API", () => {
     expect((await undo(new Request("http://app/api/review/undo", { method: "POST" }))).status).toBe(409);
   });
 
+  it("counts an answer kept in the browser from when it was given: up to a week back, never before the last answer", async () => {
+    const user = await createUser("kept");
+    actAs(user);
+    const [first, second] = (await (await getQueue()).json()).cards;
+    const answerOf = (card: { id: string }, version: number, answeredAgoMs: number) =>
+      post({ cardId: card.id, grade: 3, answerId: crypto.randomUUID(), version, durationMs: 4000, answeredAgoMs });
+    const before = Date.now();
+    expect((await answerOf(first, 0, 3_600_000)).status).toBe(200);
+    const after = Date.now();
+    // Another card, said to be answered even earlier: not before the person's last answer.
+    expect((await answerOf(second, 0, 7_200_000)).status).toBe(200);
+    expect((await answerOf(first, 1, 0)).status).toBe(200);
+    const logs = await getDb().reviewLog.findMany({ where: { userId: user.id }, orderBy: { seq: "asc" } });
+    const [hourAgo, notEarlier, justNow] = logs.map((log) => log.reviewedAt.getTime()) as [number, number, number];
+    expect(hourAgo).toBeGreaterThanOrEqual(before - 3_600_000);
+    expect(hourAgo).toBeLessThanOrEqual(after - 3_600_000);
+    expect(notEarlier).toBe(hourAgo);
+    expect(justNow).toBeGreaterThanOrEqual(before);
+    // More than a week back is refused, not moved.
+    expect((await answerOf(second, 1, 8 * 24 * 3_600_000)).status).toBe(400);
+  });
+
   it.each([
     ["not JSON", "{", 400],
     ["a grade outside 1–4", { grade: 5 }, 400],

@@ -17,7 +17,7 @@ export default async function ReviewPage() {
     queue && (
       <>
         <EarlyKeys />
-        <ReviewSession initial={queue} deck={null} />
+        <ReviewSession initial={queue} deck={null} owner={user.id} />
       </>
     )
   );

@@ -3,7 +3,7 @@ import type { GradeValue } from "@/app/_lib/scheduling";
 import { plainText } from "@/app/_lib/text";
 import { json, readJson, unauthenticated, withSession } from "@/app/_server/api";
 import { now } from "@/app/_server/clock";
-import { recordAnswer } from "@/app/_server/reviews";
+import { answerKeptAtMostMs, recordAnswer } from "@/app/_server/reviews";
 
 const answerSchema = z.object({
   cardId: z.uuid(),
@@ -16,10 +16,12 @@ const answerSchema = z.object({
   answerId: plainText(64).min(8),
   version: z.number().int().min(0),
   durationMs: z.number().int().min(0).max(3_600_000),
+  answeredAgoMs: z.number().int().min(0).max(answerKeptAtMostMs).optional(),
 });
 
 /**
- * POST /api/review/answers: record one answer. 200 with the card's new due date (also
+ * POST /api/review/answers: record one answer (`answeredAgoMs`: given that long before it
+ * was sent, up to a week). 200 with the card's new due date (also
  * for a replay of the same answerId), 404 for an unknown card, 409 when the card was
  * answered elsewhere since `version`.
  */

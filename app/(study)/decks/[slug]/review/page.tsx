@@ -28,7 +28,7 @@ export default async function DeckReviewPage({ params, searchParams }: Props) {
   return (
     <>
       <EarlyKeys />
-      <ReviewSession initial={queue} deck={slug} section={section} />
+      <ReviewSession initial={queue} deck={slug} section={section} owner={user.id} />
     </>
   );
 }
