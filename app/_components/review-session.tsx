@@ -82,6 +82,8 @@ export function ReviewSession({ initial, deck, section = [], owner }: Props) {
   const savedAt = useRef(new Map<string, number>());
   const refilling = useRef<Promise<void> | null>(null);
   const card: SessionCard | undefined = cards[0];
+  const cardsRef = useRef(cards);
+  cardsRef.current = cards;
   const options = useMemo(() => (card?.kind === "choice" ? shuffle([card.answer, ...card.choices]) : []), [card]);
 
   // The queue as the server has it now, without the cards whose answers it may not have
@@ -151,7 +153,13 @@ export function ReviewSession({ initial, deck, section = [], owner }: Props) {
       // Also cards this page shows at a version older than one already answered (a page
       // kept for offline use, served again).
       const isOld = (next: SessionCard) => next.version < (saved.get(next.id) ?? 0);
-      setCards((current) => current.filter((next) => !held.has(next.id) && !isOld(next)));
+      const gone = cardsRef.current.filter((next) => held.has(next.id) || isOld(next));
+      setCards((current) => current.filter((next) => !gone.includes(next)));
+      setLeft((counts) => {
+        const fewer = { ...counts };
+        for (const next of gone) fewer[next.queue] = Math.max(0, fewer[next.queue] - 1);
+        return fewer;
+      });
       setIsReady(true);
     });
     // The typed-answer checker is fetched now, not when the first typed card is checked.

@@ -92,6 +92,8 @@ test("a reload at card 10 loses no answer and doubles none; the next card is the
   await context.setOffline(false);
   await page.reload();
   await expect(shown(page)).toHaveAttribute("data-ready", "true");
+  // The counts leave out the answers waiting, whether the server has them yet or not.
+  await expect(page.getByText(/^New \d+ · Learning \d+ · Review \d+$/)).toHaveText("New 10 · Learning 0 · Review 0");
   for (const id of ids.slice(10)) await answer(page, id);
   await expect(waiting(page)).toHaveCount(0);
   expect(await loggedIds(page)).toEqual(ids);
@@ -160,6 +162,9 @@ test.describe("with the service worker", () => {
     await context.setOffline(true);
     await page.reload();
     await expect(shown(page)).toHaveAttribute("data-ready", "true");
+    // The kept page is from before the first answer: that card is not shown or counted again.
+    await expect(shown(page)).toHaveAttribute("data-card", ids[1] as string);
+    await expect(page.getByText(/^New \d+ · Learning \d+ · Review \d+$/)).toHaveText("New 19 · Learning 0 · Review 0");
     for (const id of ids.slice(1, 4)) await answer(page, id);
     await expect(waiting(page)).toContainText("3 answers waiting to be saved.");
     await context.setOffline(false);
