@@ -1,17 +1,20 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/prisma/generated/client";
 import { getEnv } from "./env";
 
-function createClient(): PrismaClient {
+// One pool and one client per process; dev reloads modules, so they live on globalThis.
+// Prisma runs on the pool; the answer's hot path also queries it directly (prepared.ts).
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool };
+
+export function getPool(): pg.Pool {
   const { DATABASE_URL, DATABASE_POOL_SIZE } = getEnv();
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE }) });
+  globalForDb.pool ??= new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
+  return globalForDb.pool;
 }
 
-// One client per process; dev reloads modules, so it lives on globalThis.
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient };
-
 export function getDb(): PrismaClient {
-  globalForDb.prisma ??= createClient();
+  globalForDb.prisma ??= new PrismaClient({ adapter: new PrismaPg(getPool()) });
   return globalForDb.prisma;
 }

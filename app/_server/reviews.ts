@@ -13,6 +13,7 @@ import { Prisma } from "@/prisma/generated/client";
 import { type SessionClaims, sessionIsCurrent } from "./accounts";
 import { getDb } from "./db";
 import { visibleDeckSql } from "./deck-access";
+import { queryPrepared } from "./prepared";
 import type { CurrentUser } from "./session";
 
 type User = Pick<CurrentUser, "id">;
@@ -128,9 +129,8 @@ export async function recordAnswer(
   now: Date,
   session?: SessionClaims,
 ): Promise<AnswerResult> {
-  const db = getDb();
   // With `session`, this first statement is also the session check (see withSession).
-  const [row] = await db.$queryRaw<CurrentRow[]>`
+  const [row] = await queryPrepared<CurrentRow>(Prisma.sql`
     SELECT ${session ? sessionIsCurrent(session) : Prisma.sql`true`} AS "signedIn", c."id" AS "cardId",
       cs."state", cs."dueAt", cs."stability", cs."difficulty", cs."reps", cs."lapses", cs."learningStep",
       cs."scheduledDays", cs."lastReviewAt", cs."version", s."desiredRetention", s."fuzz", s."timeZone",
@@ -140,7 +140,7 @@ export async function recordAnswer(
     LEFT JOIN "Card" c ON c."id" = ${input.cardId}::uuid AND c."retiredAt" IS NULL
       AND EXISTS (SELECT 1 FROM "Deck" d WHERE d."id" = c."deckId" AND ${visibleDeckSql(user.id, "d")})
     LEFT JOIN "CardState" cs ON cs."cardId" = c."id" AND cs."userId" = ${user.id}::uuid
-    LEFT JOIN "UserSettings" s ON s."userId" = ${user.id}::uuid`;
+    LEFT JOIN "UserSettings" s ON s."userId" = ${user.id}::uuid`);
   if (!row?.signedIn) return { error: "unauthenticated" };
   if (!row.cardId) return { error: "not-found" };
   const version = row.version ?? 0;
@@ -159,7 +159,7 @@ export async function recordAnswer(
   const day = studyDate(at, { timeZone: row.timeZone ?? "UTC", dayStartHour: row.dayStartHour ?? 4 });
   let written: { version: number }[];
   try {
-    written = await db.$queryRaw<{ version: number }[]>`
+    written = await queryPrepared<{ version: number }>(Prisma.sql`
     WITH written AS (
       INSERT INTO "CardState" ("userId", "cardId", "state", "dueAt", "stability", "difficulty", "reps", "lapses",
         "learningStep", "scheduledDays", "lastReviewAt", "version", "updatedAt")
@@ -204,7 +204,7 @@ export async function recordAnswer(
       ON CONFLICT ("userId", "deckId", "date") DO UPDATE SET "points" = "UserDay"."points" + EXCLUDED."points",
         "reviews" = "UserDay"."reviews" + 1, "flagged" = "UserDay"."flagged" + EXCLUDED."flagged"
     )
-    SELECT "version" FROM written`;
+    SELECT "version" FROM written`);
   } catch (error) {
     // The log's unique answerId refused the statement, so nothing was written: this
     // answerId was used before, for another card. Anything else is a real failure.
