@@ -2,7 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { type CsvImportState, importCsvAction } from "@/app/(study)/decks/actions";
+import {
+  type CsvImportState,
+  type CsvUpdateState,
+  importCsvAction,
+  updateCsvAction,
+} from "@/app/(study)/decks/actions";
 import { NoteLanguageOptions } from "./note-languages";
 import { Button } from "./ui/button";
 
@@ -50,6 +55,42 @@ export function CsvImportForm() {
       )}
       <Button type="submit" variant="secondary" disabled={isPending}>
         {t("csvImport")}
+      </Button>
+    </form>
+  );
+}
+
+/** A new version of a CSV deck: applied at once, then what changed. */
+export function CsvUpdateForm({ slug }: { slug: string }) {
+  const t = useTranslations("decks");
+  const [state, action, isPending] = useActionState<CsvUpdateState, FormData>(updateCsvAction, {});
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="deck" value={slug} />
+      <div className="space-y-1">
+        <label htmlFor="csv-update-file" className="block text-sm font-medium">
+          {t("csvFile")}
+        </label>
+        <input id="csv-update-file" name="file" type="file" accept=".csv,text/csv" required />
+      </div>
+      {state.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {t(state.error === "not-found" ? "error-not-found" : `csv-${state.error}`, { line: state.line ?? 0 })}
+        </p>
+      )}
+      {state.diff && (
+        <p role="status" className="text-sm">
+          {t("diffSummary", {
+            kept: state.diff.kept,
+            reworded: state.diff.reworded.length,
+            added: state.diff.added.length,
+            retired: state.diff.retired.length,
+            restored: state.diff.restored.length,
+          })}
+        </p>
+      )}
+      <Button type="submit" variant="secondary" disabled={isPending}>
+        {t("csvUpdate")}
       </Button>
     </form>
   );

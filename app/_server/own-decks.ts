@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { type Corrections, correctionsSchema } from "@/cards/corrections";
 import { deckFromCsv } from "@/cards/csv";
 import { type DeckDraft, type DraftError, deckLimits, type PreviewDto } from "@/cards/draft";
+import type { Card } from "@/cards/types";
 import { seedDeck } from "@/prisma/seed-decks";
 import { getDb } from "./db";
 import { buildDraft } from "./draft-builder";
@@ -117,14 +118,19 @@ export async function previewDeckUpdate(
   if (!deck) return null;
   const built = await buildDraft(draft, slug);
   if ("error" in built) return built;
+  return { ...(await deckDiff(deck.id, built.deck.cards)), preview: built.preview };
+}
+
+/** What replacing a deck's cards with `cards` does, by key. */
+async function deckDiff(deckId: string, cards: Pick<Card, "key" | "prompt" | "answer">[]): Promise<DeckDiffDto> {
   const stored = await getDb().card.findMany({
-    where: { deckId: deck.id },
+    where: { deckId },
     select: { key: true, prompt: true, answer: true, retiredAt: true },
   });
   const byKey = new Map(stored.map((card) => [card.key, card]));
-  const next = new Set(built.deck.cards.map((card) => card.key));
+  const next = new Set(cards.map((card) => card.key));
   const diff: DeckDiffDto = { kept: 0, reworded: [], added: [], retired: [], restored: [] };
-  for (const card of built.deck.cards) {
+  for (const card of cards) {
     const before = byKey.get(card.key);
     if (!before) diff.added.push(card.prompt);
     else if (before.retiredAt) diff.restored.push(card.prompt);
@@ -132,7 +138,7 @@ export async function previewDeckUpdate(
     else diff.kept++;
   }
   diff.retired = stored.filter((card) => !card.retiredAt && !next.has(card.key)).map((card) => card.prompt);
-  return { ...diff, preview: built.preview };
+  return diff;
 }
 
 /** Apply new notes to the user's deck: kept and reworded cards keep everyone's history, gone ones retire. */
@@ -173,3 +179,31 @@ export async function createCsvDeck(
 }
 
 export type CsvError = { error: "too-large" | "empty" } | { error: "csv"; line: number };
+
+/**
+ * A new version of the user's CSV deck: cards are matched by their question, so a card
+ * whose answer changed keeps everyone's history, a row gone retires its card (history
+ * kept) and a row back restores it. What changed, or null when it is not their CSV deck.
+ */
+export async function updateCsvDeck(
+  user: User,
+  slug: string,
+  csv: string,
+  now: Date,
+): Promise<DeckDiffDto | CsvError | null> {
+  const deck = await getDb().deck.findFirst({
+    where: { slug, ownerId: user.id },
+    select: { id: true, slug: true, title: true, language: true, sourcePath: true, corrections: true },
+  });
+  if (!deck || (deck.corrections as { csv?: unknown } | null)?.csv !== true) return null;
+  if (Buffer.byteLength(csv) > deckLimits.bytes) return { error: "too-large" };
+  const made = deckFromCsv(
+    { slug, title: deck.title, language: deck.language, source: deck.sourcePath },
+    csv,
+    deckLimits.cards,
+  );
+  if ("error" in made) return made.error === "csv" ? { error: "csv", line: made.line } : { error: "empty" };
+  const diff = await deckDiff(deck.id, made.deck.cards);
+  await seedDeck(getDb(), made.deck, now, { ownerId: user.id, notes: csv, corrections: { csv: true } });
+  return diff;
+}

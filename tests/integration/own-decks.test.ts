@@ -10,6 +10,7 @@ import {
   createCsvDeck,
   createOwnDeck,
   previewDeckUpdate,
+  updateCsvDeck,
 } from "@/app/_server/own-decks";
 import { listTestScopes } from "@/app/_server/practice-test-view";
 import { startPracticeTest } from "@/app/_server/practice-tests";
@@ -214,6 +215,36 @@ describe("a deck from a person's own notes", () => {
     expect(
       await createCsvDeck(owner, { title: "Bad", language: "en", source: "bad.csv", csv: 'a,"open\n' }, now),
     ).toMatchObject({ error: "csv" });
+  });
+
+  it("updates a CSV deck from a new CSV: matched by question, history kept, rows gone retired, for its owner only", async () => {
+    const owner = await createUser("csv-update");
+    const other = await createUser("csv-update-other");
+    const csv = "front,back\ndocker ps,list running containers\ndocker images,list images\n";
+    const created = await createCsvDeck(owner, { title: "CLI", language: "en", source: "cli.csv", csv }, now);
+    if (!("slug" in created)) throw new Error(created.error);
+    const [first] = (await getReviewQueue(owner, { deck: created.slug }, now))?.cards ?? [];
+    if (!first) throw new Error("no card");
+    const answer = { cardId: first.id, grade: 3, answerId: crypto.randomUUID(), version: 0, durationMs: 4000 } as const;
+    expect(await recordAnswer(owner, answer, now)).toMatchObject({ status: "applied" });
+
+    const next = "front,back\ndocker ps,list the running containers\ndocker rm,remove a container\n";
+    expect(await updateCsvDeck(other, created.slug, next, now)).toBeNull();
+    expect(await updateCsvDeck(owner, await create(owner), next, now)).toBeNull();
+    expect(await updateCsvDeck(owner, created.slug, next, now)).toEqual({
+      kept: 0,
+      reworded: ["docker ps"],
+      added: ["docker rm"],
+      retired: ["docker images"],
+      restored: [],
+    });
+    const cards = await getDb().card.findMany({ where: { deck: { slug: created.slug } }, include: { states: true } });
+    const byPrompt = new Map(cards.map((card) => [card.prompt, card]));
+    expect(byPrompt.get("docker ps")?.answer).toBe("list the running containers");
+    expect(byPrompt.get("docker ps")?.states).toHaveLength(1);
+    expect(byPrompt.get("docker images")?.retiredAt).not.toBeNull();
+    expect(await exportDeck(owner, created.slug)).toEqual({ format: "csv", csv: next });
+    expect(await updateCsvDeck(owner, created.slug, "front,back\n", now)).toEqual({ error: "empty" });
   });
 
   it("made for a team its creator manages, is seen by the team's members only", async () => {

@@ -14,6 +14,7 @@ import {
   createOwnDeck,
   type DeckDiffDto,
   previewDeckUpdate,
+  updateCsvDeck,
 } from "@/app/_server/own-decks";
 import { requireUser } from "@/app/_server/session";
 import { correctionsSchema } from "@/cards/corrections";
@@ -175,4 +176,27 @@ export async function importCsvAction(_previous: CsvImportState, formData: FormD
   if ("error" in created) return created;
   revalidatePath("/decks");
   redirect(`/decks/${created.slug}`);
+}
+
+export type CsvUpdateState = {
+  error?: NonNullable<CsvImportState["error"]> | "not-found";
+  line?: number;
+  diff?: DeckDiffDto;
+};
+
+/** A new version of one of the user's CSV decks, applied; what changed. */
+export async function updateCsvAction(_previous: CsvUpdateState, formData: FormData): Promise<CsvUpdateState> {
+  const user = await requireUser();
+  const file = formData.get("file");
+  const deck = slugSchema.safeParse(formData.get("deck"));
+  if (!(file instanceof File) || !deck.success) return { error: "invalid" };
+  if (file.size > deckLimits.bytes) return { error: "too-large" };
+  const csv = await file.text();
+  const unreadable = csv.split("\n").findIndex((line) => hasControlCharacters(line, true));
+  if (unreadable >= 0) return { error: "csv", line: unreadable + 1 };
+  const updated = await updateCsvDeck(user, deck.data, csv, await now());
+  if (!updated) return { error: "not-found" };
+  if ("error" in updated) return updated;
+  revalidatePath(`/decks/${deck.data}`);
+  return { diff: updated };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { CsvUpdateForm } from "@/app/_components/csv-import-form";
 import { DeckUpload } from "@/app/_components/deck-upload";
 import { Button } from "@/app/_components/ui/button";
 import { deckDeletionCounts, getOwnDeckDraft, listDecks } from "@/app/_server/deck-library";
@@ -53,29 +54,33 @@ export default async function DeckPage({ params }: Props) {
           <Link className="underline" href={`/quiz?deck=${deck.slug}`}>
             {t("quiz")}
           </Link>
-          {own && (
+          {counts && (
             <a className="underline" href={`/api/decks/${deck.slug}/export`}>
               {t("export")}
             </a>
           )}
         </p>
       </section>
-      {own && counts && (
+      {counts && (
         <>
           <section className="space-y-3" aria-labelledby="update-title">
             <h2 id="update-title" className="text-xl font-semibold">
               {t("updateTitle")}
             </h2>
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("updateIntro")}</p>
-            <DeckUpload
-              update={{
-                slug: own.slug,
-                title: own.title,
-                language: own.language,
-                corrections: own.corrections,
-                dropped: own.dropped,
-              }}
-            />
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">{t(own ? "updateIntro" : "csvUpdateIntro")}</p>
+            {own ? (
+              <DeckUpload
+                update={{
+                  slug: own.slug,
+                  title: own.title,
+                  language: own.language,
+                  corrections: own.corrections,
+                  dropped: own.dropped,
+                }}
+              />
+            ) : (
+              <CsvUpdateForm slug={deck.slug} />
+            )}
           </section>
           <section className="space-y-3" aria-labelledby="manage-title">
             <h2 id="manage-title" className="text-xl font-semibold">
