@@ -42,12 +42,7 @@ export function CsvImportForm() {
           <NoteLanguageOptions />
         </select>
       </div>
-      <div className="space-y-1">
-        <label htmlFor="csv-file" className="block text-sm font-medium">
-          {t("csvFile")}
-        </label>
-        <input id="csv-file" name="file" type="file" accept=".csv,text/csv" required />
-      </div>
+      <CsvFileField id="csv-file" />
       {state.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {t(`csv-${state.error}`, { line: state.line ?? 0 })}
@@ -67,12 +62,7 @@ export function CsvUpdateForm({ slug }: { slug: string }) {
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="deck" value={slug} />
-      <div className="space-y-1">
-        <label htmlFor="csv-update-file" className="block text-sm font-medium">
-          {t("csvFile")}
-        </label>
-        <input id="csv-update-file" name="file" type="file" accept=".csv,text/csv" required />
-      </div>
+      <CsvFileField id="csv-update-file" />
       {state.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {t(state.error === "not-found" ? "error-not-found" : `csv-${state.error}`, { line: state.line ?? 0 })}
@@ -93,5 +83,17 @@ export function CsvUpdateForm({ slug }: { slug: string }) {
         {t("csvUpdate")}
       </Button>
     </form>
+  );
+}
+
+function CsvFileField({ id }: { id: string }) {
+  const t = useTranslations("decks");
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {t("csvFile")}
+      </label>
+      <input id={id} name="file" type="file" accept=".csv,text/csv" required />
+    </div>
   );
 }

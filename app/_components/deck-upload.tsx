@@ -12,19 +12,13 @@ import {
   type UpdatePreviewState,
 } from "@/app/(study)/decks/actions";
 import type { Corrections } from "@/cards/corrections";
+import type { DeckDraft } from "@/cards/draft";
 import { CardText } from "./card-text";
 import { cell } from "./data-table";
 import { NoteLanguageOptions } from "./note-languages";
 import { Button } from "./ui/button";
 
-type Draft = {
-  title: string;
-  language: string;
-  source: string;
-  notes: string;
-  corrections: Corrections;
-  dropped: string[];
-};
+type Draft = DeckDraft;
 
 type Props = {
   /** Teams the user manages: a new deck may be theirs to study. */
