@@ -19,17 +19,18 @@ export function parseMarkdown(text: string): Root {
   if (known) return known;
   const tree = text.length < 64 * 1024 ? parseWhole(text) : parseInParts(text);
   recent.set(text, tree);
-  if (recent.size > 4) recent.delete(recent.keys().next().value as string);
+  if (recent.size > 3) recent.delete(recent.keys().next().value as string);
   return tree;
 }
 
-// Where a text's parts can be parsed on their own: no reference or footnote definitions
-// (they reach across the whole text), and lines that end only in "\n" (as the parts are cut).
-const definition = /^[ \t>*+\-\d.)]*\[[^\]\n]*\]:/m;
+// Where a text's parts can be parsed on their own: nothing that may be a reference or
+// footnote definition ("]:", which reaches across the whole text), and lines that end only
+// in "\n" (as the parts are cut).
 const atxHeading = /^#{1,6}(?:[ \t]|$)/;
 
 // Parsed parts by their text, as they were at line 1 (a text's parts recur while it is
-// repaired and checked: most of its parts stay as they were). Up to about 8 MB of text.
+// repaired and checked: most of its parts stay as they were). Up to about 2.5 MB of text
+// (a parsed tree takes some 40 times its text): a megabyte of notes and its repair.
 const parts = new Map<string, Root>();
 let partsSize = 0;
 
@@ -39,7 +40,7 @@ function parsePart(text: string): Root {
   const tree = processor.parse(text);
   parts.set(text, tree);
   partsSize += text.length;
-  while (partsSize > 8_000_000) {
+  while (partsSize > 2_500_000) {
     const [oldest] = parts.keys();
     partsSize -= (oldest as string).length;
     parts.delete(oldest as string);
@@ -54,7 +55,7 @@ function parsePart(text: string): Root {
  * which a heading line may belong to, is parsed with the next one instead.
  */
 export function parseInParts(text: string, partLines = 300): Root {
-  if (definition.test(text) || /\r(?!\n)/.test(text)) return parseWhole(text);
+  if (text.includes("]:") || /\r(?!\n)/.test(text)) return parseWhole(text);
   const lines = text.split("\n");
   // Cut by lines, not characters: repairs change characters, not lines, so a repaired
   // text is cut where it was before and its untouched parts are not parsed again.

@@ -230,7 +230,7 @@ export function ReviewSession({ initial, deck, section = [], owner }: Props) {
   const grade = useCallback(
     (value: Grade) => {
       const box = outbox.current;
-      if (!card || !box || phase.kind !== "answer") return;
+      if (!card || !box || !isReady || phase.kind !== "answer") return;
       const answerId = crypto.randomUUID();
       given.current.push({ card, answerId, grade: value });
       savedAt.current.set(card.id, Number.POSITIVE_INFINITY);
@@ -248,7 +248,7 @@ export function ReviewSession({ initial, deck, section = [], owner }: Props) {
       setNotice(null);
       show();
     },
-    [card, phase, show],
+    [card, phase, isReady, show],
   );
 
   const undo = useCallback(async () => {
@@ -271,9 +271,19 @@ export function ReviewSession({ initial, deck, section = [], owner }: Props) {
       setLeft((counts) => ({ ...counts, [last.card.queue]: counts[last.card.queue] + 1 }));
       return putBack(last.card);
     }
+    // The newest answer is one an earlier page left waiting: taken back, its card fetched again.
+    const newest = box.newest;
+    if (!last && newest && (await box.takeBack(newest.answerId))) {
+      savedAt.current.delete(newest.cardId);
+      setNotice(t("undone"));
+      return void refill(newest.cardId);
+    }
     await run(async () => {
-      // On its way: undone once the server has it.
-      if (last) await box.settled(last.answerId);
+      // On its way: undone once the server has it; one it refused has nothing to undo.
+      const outcome = last ? await box.settled(last.answerId) : undefined;
+      if (outcome && outcome !== "saved") return setNotice(t("nothingToUndo"));
+      // Answers an earlier page left waiting are saved first: the last answer is the newest.
+      await box.drained();
       const response = await fetch("/api/review/undo", { method: "POST" });
       if (!response.ok) return setNotice(t("nothingToUndo"));
       const undone = (await response.json()) as { cardId: string; version: number };
@@ -520,7 +530,7 @@ export function ReviewSession({ initial, deck, section = [], owner }: Props) {
               <button
                 key={value}
                 type="button"
-                disabled={busy}
+                disabled={busy || !isReady}
                 onClick={() => void grade(value)}
                 className={`rounded-md border px-3 py-2 ${value === suggested ? "ring-2 ring-blue-600 dark:ring-blue-400" : ""}`}
                 aria-keyshortcuts={String(value)}

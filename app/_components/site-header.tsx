@@ -10,7 +10,7 @@ export async function SiteHeader() {
   const link = "rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800";
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
-      <OfflineSupport isSignedIn={Boolean(user)} />
+      <OfflineSupport owner={user?.id ?? null} />
       <nav className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-2 px-4 py-3">
         <Link href={user ? "/home" : "/"} className="font-semibold tracking-tight">
           {t("app.name")}

@@ -15,6 +15,9 @@ export type PendingAnswer = {
   seq: number;
 };
 
+/** What became of an answer that no longer waits. */
+export type Outcome = Settled["kind"] | "taken-back";
+
 export type Settled =
   | { kind: "saved"; answer: PendingAnswer; version: number }
   | { kind: "moved-on"; answer: PendingAnswer }
@@ -48,8 +51,10 @@ function open(): Promise<IDBPDatabase> {
  * Answers kept in IndexedDB until the server has them, sent one at a time in the order
  * given (so the log keeps it), retried with backoff while the server cannot be reached
  * and at once when the browser is back online. They survive a reload, a closed tab and
- * going offline; a replay after a lost response changes nothing on the server (the
- * answerId). Without IndexedDB (some private windows) they are kept for the page's life.
+ * going offline (the next page of the app sends them); a replay after a lost response
+ * changes nothing on the server (the answerId), and each carries its owner, so another
+ * account signed in meanwhile never gets it. Without IndexedDB (some private windows)
+ * they are kept for the page's life.
  */
 export class AnswerOutbox {
   private answers: PendingAnswer[] = [];
@@ -59,7 +64,9 @@ export class AnswerOutbox {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
   private lastSeq = 0;
-  private waiters: { answerId: string; resolve: () => void }[] = [];
+  // Answers known to be in IndexedDB: one missing from it was taken back in another tab.
+  private persisted = new Set<string>();
+  private waiters: { answerId: string; resolve: (outcome: Outcome) => void }[] = [];
 
   constructor(
     private readonly owner: string,
@@ -77,6 +84,7 @@ export class AnswerOutbox {
       const kept = (await this.db.getAllFromIndex(store, "owner", this.owner)) as PendingAnswer[];
       this.answers = kept.sort((a, b) => a.seq - b.seq);
       this.lastSeq = this.answers.at(-1)?.seq ?? 0;
+      for (const answer of this.answers) this.persisted.add(answer.answerId);
       for (const row of (await this.db.getAllFromIndex(savedStore, "owner", this.owner)) as SavedVersion[]) {
         if (row.savedAt < Date.now() - savedKeptMs) await this.db.delete(savedStore, row.key);
         else saved.set(row.cardId, row.version);
@@ -85,7 +93,6 @@ export class AnswerOutbox {
       this.db = null;
     }
     addEventListener("online", this.retryNow);
-    addEventListener("pagehide", this.sendAllNow);
     this.changed();
     this.send();
     return { waiting: [...this.answers], saved };
@@ -95,7 +102,6 @@ export class AnswerOutbox {
     this.stopped = true;
     clearTimeout(this.timer);
     removeEventListener("online", this.retryNow);
-    removeEventListener("pagehide", this.sendAllNow);
   }
 
   get waiting(): number {
@@ -111,21 +117,34 @@ export class AnswerOutbox {
     const pending = { ...answer, owner: this.owner, seq: this.lastSeq };
     this.answers.push(pending);
     this.changed();
-    await this.db?.put(store, pending).catch(() => undefined);
+    await this.db
+      ?.put(store, pending)
+      .then(() => this.persisted.add(pending.answerId))
+      .catch(() => undefined);
     this.send();
   }
 
   /** Take back an answer not sent yet; false when it is on its way (or saved). */
   async takeBack(answerId: string): Promise<boolean> {
     if (this.inFlight === answerId || !this.answers.some((answer) => answer.answerId === answerId)) return false;
-    await this.forget(answerId);
+    await this.forget(answerId, "taken-back");
     return true;
   }
 
-  /** Resolves once the given answer is no longer waiting (saved, refused or taken back). */
-  settled(answerId: string): Promise<void> {
-    if (!this.answers.some((answer) => answer.answerId === answerId)) return Promise.resolve();
+  /** What becomes of the given answer once it no longer waits; undefined when it was not waiting. */
+  settled(answerId: string): Promise<Outcome | undefined> {
+    if (!this.answers.some((answer) => answer.answerId === answerId)) return Promise.resolve(undefined);
     return new Promise((resolve) => this.waiters.push({ answerId, resolve }));
+  }
+
+  /** The newest answer waiting, if any. */
+  get newest(): PendingAnswer | undefined {
+    return this.answers.at(-1);
+  }
+
+  /** Resolves once no answer waits (each one saved, refused or taken back). */
+  async drained(): Promise<void> {
+    for (let last = this.answers.at(-1); last; last = this.answers.at(-1)) await this.settled(last.answerId);
   }
 
   private readonly retryNow = () => {
@@ -139,10 +158,11 @@ export class AnswerOutbox {
     this.listener.onChange(this.answers.length, this.failures > 0);
   }
 
-  private async forget(answerId: string): Promise<void> {
+  private async forget(answerId: string, outcome: Outcome): Promise<void> {
     this.answers = this.answers.filter((answer) => answer.answerId !== answerId);
     this.changed();
-    for (const waiter of this.waiters.filter((w) => w.answerId === answerId)) waiter.resolve();
+    this.persisted.delete(answerId);
+    for (const waiter of this.waiters.filter((w) => w.answerId === answerId)) waiter.resolve(outcome);
     this.waiters = this.waiters.filter((w) => w.answerId !== answerId);
     await this.db?.delete(store, answerId).catch(() => undefined);
   }
@@ -157,12 +177,12 @@ export class AnswerOutbox {
     });
   }
 
-  private request(answer: PendingAnswer, keepalive = false): Promise<Response> {
+  private request(answer: PendingAnswer): Promise<Response> {
     return fetch("/api/review/answers", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      keepalive,
       body: JSON.stringify({
+        owner: answer.owner,
         cardId: answer.cardId,
         grade: answer.grade,
         answerId: answer.answerId,
@@ -173,22 +193,20 @@ export class AnswerOutbox {
     });
   }
 
-  // The page is going away (another page, a closed tab): every waiting answer is sent at
-  // once, in order, by requests that outlive the page. They stay kept until a page hears
-  // back; a later page sending one again changes nothing.
-  private readonly sendAllNow = () => {
-    for (const answer of this.answers) void this.request(answer, true).catch(() => undefined);
-  };
-
   private async post(answer: PendingAnswer): Promise<void> {
+    // Taken back in another tab of the same person meanwhile: not sent.
+    const isKept = this.db && this.persisted.has(answer.answerId);
+    if (isKept && !(await this.db?.get(store, answer.answerId).catch(() => true))) {
+      return this.forget(answer.answerId, "taken-back");
+    }
     let response: Response;
     try {
       response = await this.request(answer);
     } catch {
       return this.backOff();
     }
-    if (response.status === 401) {
-      // Kept for when the person signs in again.
+    if (response.status === 401 || response.status === 403) {
+      // Signed out, or signed in as someone else: kept for when this person signs in again.
       this.stopped = true;
       return this.listener.onSignedOut();
     }
@@ -206,11 +224,14 @@ export class AnswerOutbox {
       };
       await this.db?.put(savedStore, row).catch(() => undefined);
     }
-    await this.forget(answer.answerId);
-    if (response.ok) this.listener.onSettled({ kind: "saved", answer, version });
-    else if (response.status === 409) this.listener.onSettled({ kind: "moved-on", answer });
-    // 404 (the card is gone) or 400 (nothing the server will ever take): not sent again.
-    else this.listener.onSettled({ kind: "gone", answer });
+    const settled: Settled = response.ok
+      ? { kind: "saved", answer, version }
+      : response.status === 409
+        ? { kind: "moved-on", answer }
+        : // 404 (the card is gone) or 400 (nothing the server will ever take): not sent again.
+          { kind: "gone", answer };
+    await this.forget(answer.answerId, settled.kind);
+    this.listener.onSettled(settled);
   }
 
   /** 1 s, 2 s, 4 s … up to 30 s between tries while the server cannot be reached. */

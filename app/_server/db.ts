@@ -10,7 +10,13 @@ const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.
 
 export function getPool(): pg.Pool {
   const { DATABASE_URL, DATABASE_POOL_SIZE } = getEnv();
-  globalForDb.pool ??= new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
+  if (!globalForDb.pool) {
+    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
+    // An idle connection that fails (the database restarted) is dropped by the pool; said,
+    // never an uncaught error that would stop the server.
+    pool.on("error", (error) => console.error(`database: idle connection failed: ${error.message}`));
+    globalForDb.pool = pool;
+  }
   return globalForDb.pool;
 }
 

@@ -8,7 +8,7 @@ import {
   previewGrades,
   type SchedulerSettings,
 } from "@/app/_lib/scheduling";
-import { studyDate } from "@/app/_lib/study-day";
+import { studyDate, studyDayStart } from "@/app/_lib/study-day";
 import { Prisma } from "@/prisma/generated/client";
 import { type SessionClaims, sessionIsCurrent } from "./accounts";
 import { getDb } from "./db";
@@ -28,8 +28,8 @@ export type AnswerInput = {
   durationMs: number;
   /**
    * How long before it was sent the answer was given (an answer kept in the browser while
-   * offline is sent later): it counts from then, up to a week back and never before the
-   * person's last answer.
+   * offline is sent later): it counts from then, up to a week back, never before the
+   * person's last answer nor before the study day it arrives on.
    */
   answeredAgoMs?: number;
 };
@@ -147,16 +147,19 @@ export async function recordAnswer(
   if (version !== input.version) return (await notApplied(user, input)) ?? { error: "card-moved-on", version };
 
   // Sent late (kept in the browser): counted from when it was given, but never before the
-  // person's last answer, so their log keeps the order they answered in.
+  // person's last answer (their log keeps the order they answered in) nor before the
+  // study day it arrives on (no day, streak or board is filled in afterwards).
+  const boundary = { timeZone: row.timeZone ?? "UTC", dayStartHour: row.dayStartHour ?? 4 };
   const given = now.getTime() - Math.min(input.answeredAgoMs ?? 0, answerKeptAtMostMs);
-  const at = new Date(Math.min(now.getTime(), Math.max(given, row.lastAnsweredAt?.getTime() ?? 0)));
+  const earliest = Math.max(row.lastAnsweredAt?.getTime() ?? 0, studyDayStart(now, boundary).getTime());
+  const at = new Date(Math.min(now.getTime(), Math.max(given, earliest)));
   const settings = schedulerSettings({ desiredRetention: row.desiredRetention ?? 0.9, fuzz: row.fuzz ?? true });
   const before =
     row.version === null || (row.reps === 0 && row.state === 0) ? newMemory(at) : toMemory(row as StateRow);
   const after = applyGrade(before, input.grade, at, settings);
   const previous = serializeMemory(before);
   const points = pointsFor(before, at, settings);
-  const day = studyDate(at, { timeZone: row.timeZone ?? "UTC", dayStartHour: row.dayStartHour ?? 4 });
+  const day = studyDate(at, boundary);
   let written: { version: number }[];
   try {
     written = await queryPrepared<{ version: number }>(Prisma.sql`

@@ -75,10 +75,17 @@ describe("the review API", () => {
     expect((await undo(new Request("http://app/api/review/undo", { method: "POST" }))).status).toBe(409);
   });
 
-  it("counts an answer kept in the browser from when it was given: up to a week back, never before the last answer", async () => {
+  it("counts an answer kept in the browser from when it was given: never before the last answer or the study day", async () => {
     const user = await createUser("kept");
     actAs(user);
-    const [first, second] = (await (await getQueue()).json()).cards;
+    // A study day that began about twelve hours ago.
+    const dayStartHour = (new Date().getUTCHours() + 12) % 24;
+    await getDb().userSettings.upsert({
+      where: { userId: user.id },
+      create: { userId: user.id, timeZone: "UTC", dayStartHour },
+      update: { timeZone: "UTC", dayStartHour },
+    });
+    const [first, second, third] = (await (await getQueue()).json()).cards;
     const answerOf = (card: { id: string }, version: number, answeredAgoMs: number) =>
       post({ cardId: card.id, grade: 3, answerId: crypto.randomUUID(), version, durationMs: 4000, answeredAgoMs });
     const before = Date.now();
@@ -93,8 +100,39 @@ describe("the review API", () => {
     expect(hourAgo).toBeLessThanOrEqual(after - 3_600_000);
     expect(notEarlier).toBe(hourAgo);
     expect(justNow).toBeGreaterThanOrEqual(before);
-    // More than a week back is refused, not moved.
-    expect((await answerOf(second, 1, 8 * 24 * 3_600_000)).status).toBe(400);
+
+    // Said to be from an earlier day: counted on the day it arrives (no day filled in afterwards).
+    const fresh = await createUser("kept-days");
+    actAs(fresh);
+    await getDb().userSettings.upsert({
+      where: { userId: fresh.id },
+      create: { userId: fresh.id, timeZone: "UTC", dayStartHour },
+      update: { timeZone: "UTC", dayStartHour },
+    });
+    expect((await answerOf(third, 0, 3 * 86_400_000)).status).toBe(200);
+    const [backdated] = await getDb().reviewLog.findMany({ where: { userId: fresh.id } });
+    const dayStart = Date.now() - (((new Date().getUTCHours() - dayStartHour + 24) % 24) * 3_600_000 + 3_600_000);
+    expect(backdated?.reviewedAt.getTime()).toBeGreaterThan(dayStart);
+    expect(await getDb().userDay.count({ where: { userId: fresh.id } })).toBe(1);
+  });
+
+  it("refuses an answer given under another account, writing nothing", async () => {
+    const user = await createUser("owner");
+    actAs(user);
+    const [first] = (await (await getQueue()).json()).cards;
+    const response = await post({
+      cardId: first.id,
+      grade: 3,
+      answerId: crypto.randomUUID(),
+      version: 0,
+      durationMs: 4000,
+      owner: crypto.randomUUID(),
+    });
+    expect(response.status).toBe(403);
+    expect((await response.json()).error).toBe("other-account");
+    expect(await getDb().reviewLog.count({ where: { userId: user.id } })).toBe(0);
+    const own = { cardId: first.id, grade: 3, answerId: crypto.randomUUID(), version: 0, durationMs: 4000 };
+    expect((await post({ ...own, owner: user.id })).status).toBe(200);
   });
 
   it.each([

@@ -3,7 +3,7 @@ import type { GradeValue } from "@/app/_lib/scheduling";
 import { plainText } from "@/app/_lib/text";
 import { json, readJson, unauthenticated, withSession } from "@/app/_server/api";
 import { now } from "@/app/_server/clock";
-import { answerKeptAtMostMs, recordAnswer } from "@/app/_server/reviews";
+import { recordAnswer } from "@/app/_server/reviews";
 
 const answerSchema = z.object({
   cardId: z.uuid(),
@@ -16,18 +16,24 @@ const answerSchema = z.object({
   answerId: plainText(64).min(8),
   version: z.number().int().min(0),
   durationMs: z.number().int().min(0).max(3_600_000),
-  answeredAgoMs: z.number().int().min(0).max(answerKeptAtMostMs).optional(),
+  answeredAgoMs: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** Whose answer it is (the browser keeps each person's apart): another account's is refused. */
+  owner: z.uuid().optional(),
 });
 
 /**
  * POST /api/review/answers: record one answer (`answeredAgoMs`: given that long before it
- * was sent, up to a week). 200 with the card's new due date (also
+ * was sent; `owner`: the account it was given under, 403 when that is not the session's).
+ * 200 with the card's new due date (also
  * for a replay of the same answerId), 404 for an unknown card, 409 when the card was
  * answered elsewhere since `version`.
  */
 export const POST = withSession(async (session, request) => {
   const input = await readJson(request, answerSchema);
   if (input instanceof Response) return input;
+  if (input.owner && input.owner !== session.userId) {
+    return json(403, { error: "other-account", message: "This answer was given by another account." });
+  }
   // The hot path: the session is checked in the answer's first statement.
   const result = await recordAnswer({ id: session.userId }, input, await now(), session);
   if ("status" in result) return json(200, result);
