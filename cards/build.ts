@@ -63,9 +63,7 @@ export function buildDeckFromNotes(
 
 // Why a line of the notes gave no card: what kind of text it is, as the generator reads it.
 function whyNoCard(tree: Root, line: number, text: string): string {
-  const node = tree.children.find(
-    (child) => (child.position?.start.line ?? 0) <= line && line <= (child.position?.end.line ?? 0),
-  );
+  const node = blockAt(tree, line);
   if (node?.type === "code") {
     if (/\[[^\]]*\]/.test(text)) return "a usage line ([option] and other parts to fill in), not a command to type";
     return /^\s*\$/.test(text) ? "a command with no description above it to ask by" : "a code line that is no command";
@@ -74,6 +72,20 @@ function whyNoCard(tree: Root, line: number, text: string): string {
   if (/^\s*\[[^\]]*\]\([^)]*\)\s*$/.test(text) || /https?:\/\//.test(text)) return "a link";
   if (node?.type === "list") return "a list item with no bold span, in a list no card asks as a whole";
   return "a sentence with no term, bold span, command or list the generator reads";
+}
+
+/** The top-level block a line is in (blocks are in line order): a binary search. */
+function blockAt(tree: Root, line: number): Root["children"][number] | undefined {
+  let low = 0;
+  let high = tree.children.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const child = tree.children[middle] as Root["children"][number];
+    if ((child.position?.end.line ?? 0) < line) low = middle + 1;
+    else if ((child.position?.start.line ?? 0) > line) high = middle - 1;
+    else return child;
+  }
+  return undefined;
 }
 
 function range([start, end]: [number, number]): number[] {

@@ -112,10 +112,11 @@ export function generateDeckCards(
     if (card.kind === "choice" || card.kind === "reverse") folded[card.key.replace(from, to)] = card.key;
   }
   const typedBefore: Record<string, { answer: string; accepted: string[] }> = {};
+  const isKept = new Set<Card>(kept);
   for (const card of cards as NewCard[]) {
     const formers = [...(card.formerKeys ?? []), ...(card.formerTyped ? [card.formerTyped.key] : [])];
-    for (const former of formers) if (kept.includes(card)) folded[former] = card.key;
-    if (card.formerTyped && kept.includes(card)) {
+    for (const former of formers) if (isKept.has(card)) folded[former] = card.key;
+    if (card.formerTyped && isKept.has(card)) {
       const { key, answer, accepted } = card.formerTyped;
       typedBefore[key] = { answer, accepted };
     }
@@ -123,15 +124,16 @@ export function generateDeckCards(
     delete card.formerTyped;
   }
   // What was read but not asked, for the summary of lines with no card.
+  const keptByKey = new Map(kept.map((card) => [card.key, card]));
   const skipped = [
     ...context.skipped.map(({ node, reason }) => ({
       lines: [noteLine(node.position?.start.line ?? 1), noteLine(node.position?.end.line ?? 1)] as [number, number],
       reason,
     })),
     ...cards
-      .filter((card) => folded[card.key] && !kept.includes(card))
+      .filter((card) => folded[card.key] && !isKept.has(card))
       .map((card) => {
-        const keptCard = kept.find((other) => other.key === folded[card.key]);
+        const keptCard = keptByKey.get(folded[card.key] as string);
         return { lines: card.source.lines, reason: `asked by another card: ${keptCard?.prompt ?? folded[card.key]}` };
       }),
   ];

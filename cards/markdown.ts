@@ -18,9 +18,13 @@ export function parseMarkdown(text: string): Root {
   const known = recent.get(text);
   if (known) return known;
   const tree = text.length < 64 * 1024 ? parseWhole(text) : parseInParts(text);
+  remember(text, tree);
+  return tree;
+}
+
+function remember(text: string, tree: Root): void {
   recent.set(text, tree);
   if (recent.size > 3) recent.delete(recent.keys().next().value as string);
-  return tree;
 }
 
 // Where a text's parts can be parsed on their own: nothing that may be a reference or
@@ -72,7 +76,7 @@ export function parseInParts(text: string, partLines = 300): Root {
   for (const to of cuts) {
     const part = lines.slice(from, to).join("\n");
     const tree = parsePart(part);
-    if (to < lines.length && endsOpen(tree)) continue;
+    if (to < lines.length && endsOpen(tree, lines, from)) continue;
     for (const child of tree.children) children.push(shifted(child, from, offset));
     offset += part.length + 1;
     from = to;
@@ -88,15 +92,22 @@ export function parseInParts(text: string, partLines = 300): Root {
   };
 }
 
-// Whether the last block of a part (or a block inside it) is code or HTML, which the next
-// line may continue.
-function endsOpen(tree: Root): boolean {
-  let node: { type: string; children?: unknown[] } | undefined = tree.children.at(-1);
-  while (node) {
-    if (node.type === "code" || node.type === "html") return true;
-    node = node.children?.at(-1) as typeof node;
-  }
-  return false;
+// Whether the next line (a heading at the start of a line) may belong to the part's last
+// block: only a fenced code block left open or an HTML block, at the top level (inside a
+// list or a quote, that line ends the container and what is open in it).
+function endsOpen(tree: Root, lines: string[], from: number): boolean {
+  const last = tree.children.at(-1);
+  if (last?.type === "html") return true;
+  if (last?.type !== "code" || !last.position) return false;
+  const opening = /^ {0,3}(`{3,}|~{3,})/.exec(lines[from + last.position.start.line - 1] ?? "")?.[1];
+  if (!opening) return false;
+  const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[from + last.position.end.line - 1] ?? "")?.[1];
+  const isClosed =
+    last.position.end.line > last.position.start.line &&
+    closing !== undefined &&
+    closing[0] === opening[0] &&
+    closing.length >= opening.length;
+  return !isClosed;
 }
 
 function shifted<T extends { position?: Root["position"]; children?: unknown[] }>(
@@ -128,16 +139,82 @@ const blankish = /^[\s\u3000]*$/;
 export function repairNotes(text: string): string {
   const lines = text.split("\n").map((line) => (blankish.test(line) ? "" : line));
   const tree = parseMarkdown(lines.join("\n"));
-  for (const node of tree.children) {
-    if (node.type !== "code" || !node.position) continue;
+  const repaired: number[] = [];
+  tree.children.forEach((node, index) => {
+    if (node.type !== "code" || !node.position) return;
     const first = node.position.start.line;
     const isIndented = !/^\s*(```|~~~)/.test(lines[first - 1] ?? "");
-    if (!isIndented || !looksLikeProse(node)) continue;
+    if (!isIndented || !looksLikeProse(node)) return;
     for (let line = first; line <= node.position.end.line; line++) {
       lines[line - 1] = (lines[line - 1] ?? "").replace(/^(\t| {4})/, "");
     }
+    repaired.push(index);
+  });
+  const result = lines.join("\n");
+  // Its tree, from the one just read: only the repaired blocks are read again.
+  if (repaired.length > 0 && !recent.has(result)) {
+    const spliced = splice(tree, repaired, lines, result);
+    if (spliced) remember(result, spliced);
   }
-  return lines.join("\n");
+  return result;
+}
+
+/**
+ * The tree of the repaired text made from the tree before the repair, the repaired
+ * blocks read on their own; null where reading them on their own may differ from reading
+ * the whole text (each must be between blank lines and be followed by nothing or a
+ * heading or fence line, no list after a list, no fence or HTML in them, no reference
+ * definitions). A property test checks it equals one parse.
+ */
+function splice(tree: Root, repaired: number[], lines: string[], text: string): Root | null {
+  if (text.includes("]:") || /\r(?!\n)/.test(text)) return null;
+  const starts: number[] = [];
+  for (let line = 0, offset = 0; line < lines.length; line++) {
+    starts.push(offset);
+    offset += (lines[line] as string).length + 1;
+  }
+  const children: RootContent[] = [];
+  for (const [index, node] of tree.children.entries()) {
+    if (!repaired.includes(index)) {
+      children.push(moved(node, starts));
+      continue;
+    }
+    const { start, end } = node.position as NonNullable<RootContent["position"]>;
+    const block = lines.slice(start.line - 1, end.line);
+    // What follows is read the same whatever precedes it: nothing, or a heading or fence line.
+    const next = tree.children[index + 1];
+    const nextLine = next?.position ? (lines[next.position.start.line - 1] ?? "") : "#";
+    const isListBefore = tree.children[index - 1]?.type === "list" && block.some((row) => listMarker.test(row));
+    const isAlone =
+      (lines[start.line - 2] ?? "") === "" && (lines[end.line] ?? "") === "" && /^ {0,3}(#|```|~~~)/.test(nextLine);
+    if (!isAlone || isListBefore || block.some((row) => /```|~~~|^\s*</.test(row))) return null;
+    for (const child of parseWhole(block.join("\n")).children) {
+      children.push(shifted(child, start.line - 1, starts[start.line - 1] as number));
+    }
+  }
+  const last = lines.at(-1) as string;
+  return {
+    type: "root",
+    children,
+    position: {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: lines.length, column: last.length + 1, offset: text.length },
+    },
+  };
+}
+
+/** A copy of a node of unchanged lines, its offsets counted in the repaired text. */
+function moved<T extends { position?: Root["position"]; children?: unknown[] }>(node: T, starts: number[]): T {
+  const copy = { ...node };
+  if (node.position) {
+    const { start, end } = node.position;
+    copy.position = {
+      start: { ...start, offset: (starts[start.line - 1] as number) + start.column - 1 },
+      end: { ...end, offset: (starts[end.line - 1] as number) + end.column - 1 },
+    };
+  }
+  if (node.children) copy.children = node.children.map((child) => moved(child as T, starts));
+  return copy;
 }
 
 function looksLikeProse(code: Code): boolean {

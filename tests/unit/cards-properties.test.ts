@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildDeckFromNotes } from "@/cards/build";
 import { generateCards } from "@/cards/generate";
 import { lintNotes } from "@/cards/lint";
-import { parseInParts, parseWhole } from "@/cards/markdown";
+import { parseInParts, parseMarkdown, parseWhole, repairNotes } from "@/cards/markdown";
 
 // Markdown made of the pieces notes are made of, in any order and nesting.
 const word = fc.constantFrom(
@@ -140,6 +140,38 @@ describe("large notes read in parts", () => {
         expect(parseInParts(notes, partLines)).toEqual(parseWhole(notes));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("notes with indented prose, repaired", () => {
+  // Indented prose and lists (what the repair unindents) among the blocks notes are made of.
+  const row = fc.oneof(
+    line,
+    fc.constantFrom(
+      "    コンテナの説明です。",
+      "    - リストの項目",
+      "    1. 番号の項目",
+      "\tタブで字下げした説明",
+      "    $ docker ps",
+      "    <div>説明</div>",
+      "    ```",
+      "- 外の項目",
+      "1. 外の番号",
+      "2) 別の番号",
+      "<div>",
+      "---",
+      "===",
+      "[x]: http://example.com",
+    ),
+  );
+  it("are read as one parse of the repaired text reads them", () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const repaired = repairNotes(rows.join("\n"));
+        expect(parseMarkdown(repaired)).toEqual(parseWhole(repaired));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
