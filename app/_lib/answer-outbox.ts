@@ -194,10 +194,15 @@ export class AnswerOutbox {
   }
 
   private async post(answer: PendingAnswer): Promise<void> {
-    // Taken back in another tab of the same person meanwhile: not sent.
+    // Gone from IndexedDB: another tab of the same person saved it, or took it back.
     const isKept = this.db && this.persisted.has(answer.answerId);
     if (isKept && !(await this.db?.get(store, answer.answerId).catch(() => true))) {
-      return this.forget(answer.answerId, "taken-back");
+      const saved = (await this.db?.get(savedStore, `${this.owner}:${answer.cardId}`).catch(() => undefined)) as
+        | SavedVersion
+        | undefined;
+      if (!saved || saved.version <= answer.version) return this.forget(answer.answerId, "taken-back");
+      await this.forget(answer.answerId, "saved");
+      return this.listener.onSettled({ kind: "saved", answer, version: saved.version });
     }
     let response: Response;
     try {

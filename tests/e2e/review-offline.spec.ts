@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, newAccount, signUp, test } from "./fixtures";
+import { expect, newAccount, signIn, signOut, signUp, test } from "./fixtures";
 
 // The review page never waits for the server: the next card is shown from what the page
 // holds, and answers wait in the browser (IndexedDB) until the server has them.
@@ -41,8 +41,8 @@ async function answer(page: Page, id: string) {
   await page.keyboard.press("3");
 }
 
-async function openReview(page: Page, name: string): Promise<string[]> {
-  await signUp(page, newAccount(name));
+async function openReview(page: Page, name: string, account = newAccount(name)): Promise<string[]> {
+  await signUp(page, account);
   const ids = await queueIds(page);
   expect(ids.length).toBeGreaterThanOrEqual(20);
   await page.goto("/review");
@@ -135,6 +135,38 @@ test("a card answered elsewhere meanwhile is left out with a notice; the session
   await answer(page, fourth);
   await expect(waiting(page)).toHaveCount(0);
   expect(await loggedIds(page)).toEqual([third, first, second, fourth]);
+});
+
+test("answers waiting in a shared browser are saved for the person who gave them, never for the next one", async ({
+  page,
+  context,
+}) => {
+  const first = newAccount("shared-first");
+  const next = newAccount("shared-next");
+  const ids = await openReview(page, first.email.split("@")[0] as string, first);
+  // No answer reaches the server from this browser for now (any tab).
+  await context.route("**/api/review/answers", (route) => route.abort("internetdisconnected"));
+  await answer(page, ids[0] as string);
+  await answer(page, ids[1] as string);
+  await expect(waiting(page)).toContainText("2 answers waiting to be saved.");
+  // In another tab, the first person signs out and the next one signs in.
+  const other = await context.newPage();
+  await other.goto("/home");
+  await signOut(other);
+  await signUp(other, next);
+  // The review tab tries again, now with the next person's cookie: refused, and kept.
+  await context.unroute("**/api/review/answers");
+  await page.evaluate(() => dispatchEvent(new Event("online")));
+  await expect(
+    page.getByText("You were signed out: your answers wait in this browser until you sign in again."),
+  ).toBeVisible();
+  expect(await loggedIds(other)).toEqual([]);
+  // The first person signs in again: any page of theirs saves them.
+  await signOut(other);
+  await other.goto("/sign-in");
+  await signIn(other, first);
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${first.name}!`);
+  await expect.poll(() => loggedIds(other)).toEqual(ids.slice(0, 2));
 });
 
 test.describe("with the service worker", () => {
