@@ -89,6 +89,14 @@ const draftArbitrary = fc
   .map(plain);
 
 // The arguments each action is called with; an action missing here fails the test.
+/** A form with these fields and an uploaded CSV file of hostile text. */
+const csvForm = (names: string[]) =>
+  fc.tuple(formFields(names), hostileText).map(([fields, csv]) => {
+    const form = toFormData(fields);
+    form.append("file", new File([csv], "cards.csv", { type: "text/csv" }));
+    return form;
+  });
+
 const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
   signInAction: fc.tuple(hostileJson, formFields(["email", "password", "callbackUrl"]).map(toFormData)),
   signUpAction: fc.tuple(
@@ -159,15 +167,9 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
   ),
   previewUpdateAction: fc.tuple(fc.oneof(hostileText, fc.constant("docker")), fc.oneof(hostileJson, draftArbitrary)),
   applyUpdateAction: fc.tuple(fc.oneof(hostileText, fc.constant("docker")), fc.oneof(hostileJson, draftArbitrary)),
-  importCsvAction: fc.tuple(
-    hostileJson,
-    fc.tuple(formFields(["title", "language"]), hostileText).map(([fields, csv]) => {
-      const form = toFormData(fields);
-      form.append("file", new File([csv], "cards.csv", { type: "text/csv" }));
-      return form;
-    }),
-  ),
+  importCsvAction: fc.tuple(hostileJson, csvForm(["title", "language"])),
   renameDeckAction: fc.tuple(formFields(["deck", "title"]).map(toFormData)),
+  updateCsvAction: fc.tuple(hostileJson, csvForm(["deck"])),
   archiveDeckAction: fc.tuple(formFields(["deck", "archive"]).map(toFormData)),
   deleteDeckAction: fc.tuple(formFields(["deck", "confirm"]).map(toFormData)),
   createTeamAction: fc.tuple(hostileJson, formFields(["name", "deck", "timeZone", "weekStartsOn"]).map(toFormData)),
