@@ -149,6 +149,8 @@ async function shutdown(signal: string): Promise<void> {
   log(`${signal}: stopping`);
   server?.close();
   server?.closeAllConnections();
+  // The app's database pool (app/_server/db.ts keeps it on globalThis) closes before the database.
+  await (globalThis as { pool?: { end(): Promise<void> } }).pool?.end().catch(() => undefined);
   await embedded?.stop();
   process.exit(0);
 }

@@ -4,7 +4,8 @@ import pg from "pg";
 import { PrismaClient } from "@/prisma/generated/client";
 import { getEnv } from "./env";
 
-// One pool and one client per process; dev reloads modules, so they live on globalThis.
+// One pool and one client per process; dev reloads modules, so they live on globalThis
+// (server.ts ends the pool there when it stops).
 // Prisma runs on the pool; the answer's hot path also queries it directly (prepared.ts).
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool };
 
