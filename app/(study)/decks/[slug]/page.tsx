@@ -56,7 +56,7 @@ export default async function DeckPage({ params }: Props) {
           </Link>
           {counts && (
             <a className="underline" href={`/api/decks/${deck.slug}/export`}>
-              {t("export")}
+              {t(own ? "export" : "exportCsv")}
             </a>
           )}
         </p>
@@ -65,7 +65,7 @@ export default async function DeckPage({ params }: Props) {
         <>
           <section className="space-y-3" aria-labelledby="update-title">
             <h2 id="update-title" className="text-xl font-semibold">
-              {t("updateTitle")}
+              {t(own ? "updateTitle" : "updateCsvTitle")}
             </h2>
             <p className="text-sm text-zinc-600 dark:text-zinc-400">{t(own ? "updateIntro" : "csvUpdateIntro")}</p>
             {own ? (
