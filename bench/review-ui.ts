@@ -14,6 +14,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { createTestDatabase } from "../tests/support/database.ts";
+import { setLatency } from "../tests/support/network.ts";
 
 const serverUrl =
   process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -92,17 +93,6 @@ async function newLearner(): Promise<Page> {
   await page.goto(`${base}/review`);
   await page.locator('[data-ready="true"]').waitFor();
   return page;
-}
-
-async function setLatency(page: Page, latency: number) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency,
-    downloadThroughput: -1,
-    uploadThroughput: -1,
-  });
 }
 
 async function measure(page: Page, latency: number, design: "now" | "before"): Promise<number[]> {

@@ -81,6 +81,11 @@ export function parseInParts(text: string, partLines = 300): Root {
     offset += part.length + 1;
     from = to;
   }
+  return rootOf(children, lines, text);
+}
+
+/** The root of a whole text, of these children. */
+function rootOf(children: RootContent[], lines: string[], text: string): Root {
   const last = lines.at(-1) as string;
   return {
     type: "root",
@@ -192,15 +197,7 @@ function splice(tree: Root, repaired: number[], lines: string[], text: string): 
       children.push(shifted(child, start.line - 1, starts[start.line - 1] as number));
     }
   }
-  const last = lines.at(-1) as string;
-  return {
-    type: "root",
-    children,
-    position: {
-      start: { line: 1, column: 1, offset: 0 },
-      end: { line: lines.length, column: last.length + 1, offset: text.length },
-    },
-  };
+  return rootOf(children, lines, text);
 }
 
 /** A copy of a node of unchanged lines, its offsets counted in the repaired text. */

@@ -1,20 +1,9 @@
 import type { Page } from "@playwright/test";
+import { setLatency } from "../support/network";
 import { expect, newAccount, signIn, signOut, signUp, test } from "./fixtures";
 
 // The review page never waits for the server: the next card is shown from what the page
 // holds, and answers wait in the browser (IndexedDB) until the server has them.
-
-/** Every request of the page takes this long (Chromium's network emulation). */
-async function setLatency(page: Page, latency: number) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency,
-    downloadThroughput: -1,
-    uploadThroughput: -1,
-  });
-}
 
 /** The queue's card ids in order, as the server has it now. */
 async function queueIds(page: Page): Promise<string[]> {
