@@ -3,6 +3,7 @@ import type { ReviewCardDto, ReviewQueueDto } from "@/app/_lib/review-dto";
 import { buildQueue, type QueueCard } from "@/app/_lib/review-queue";
 import type { Memory } from "@/app/_lib/scheduling";
 import { nextStudyDayStart, studyDayStart } from "@/app/_lib/study-day";
+import { Prisma } from "@/prisma/generated/client";
 import { getDb } from "./db";
 import { visibleDecks } from "./deck-access";
 import { getTodaysPlan } from "./exam-plans";
@@ -35,33 +36,39 @@ export async function getReviewQueue(
   const dayStart = studyDayStart(now, boundary);
   // The buttons show the interval itself, not one moved at random by fuzz.
   const scheduler = schedulerSettings({ desiredRetention: settings?.desiredRetention ?? 0.9, fuzz: false });
-  const [cards, doneNew, doneAll] = await Promise.all([
-    db.card.findMany({
-      // One deck by its slug, or every deck the user sees and has not archived.
-      where: {
-        retiredAt: null,
-        deck: deckSlug ? { slug: deckSlug } : { ...visibleDecks(user.id), archivedAt: null },
-      },
-      orderBy: [{ deckId: "asc" }, { position: "asc" }],
-      select: {
-        id: true,
-        kind: true,
-        prompt: true,
-        answer: true,
-        accepted: true,
-        choices: true,
-        section: true,
-        sourcePath: true,
-        sourceStartLine: true,
-        sourceEndLine: true,
-        position: true,
-        deck: { select: { language: true } },
-        states: { where: { userId: user.id } },
-      },
-    }),
-    db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: dayStart }, grade: { gt: 0 }, stateBefore: 0 } }),
-    db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: dayStart }, grade: { gt: 0 } } }),
-  ]);
+  // One snapshot: the cards' states and the day's counts agree, also while answers land.
+  const [cards, doneNew, doneAll] = await db.$transaction(
+    [
+      db.card.findMany({
+        // One deck by its slug, or every deck the user sees and has not archived.
+        where: {
+          retiredAt: null,
+          deck: deckSlug ? { slug: deckSlug } : { ...visibleDecks(user.id), archivedAt: null },
+        },
+        orderBy: [{ deckId: "asc" }, { position: "asc" }],
+        select: {
+          id: true,
+          kind: true,
+          prompt: true,
+          answer: true,
+          accepted: true,
+          choices: true,
+          section: true,
+          sourcePath: true,
+          sourceStartLine: true,
+          sourceEndLine: true,
+          position: true,
+          deck: { select: { language: true } },
+          states: { where: { userId: user.id } },
+        },
+      }),
+      db.reviewLog.count({
+        where: { userId: user.id, reviewedAt: { gte: dayStart }, grade: { gt: 0 }, stateBefore: 0 },
+      }),
+      db.reviewLog.count({ where: { userId: user.id, reviewedAt: { gte: dayStart }, grade: { gt: 0 } } }),
+    ],
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
   const byId = new Map(cards.map((card) => [card.id, card]));
   // An exam to come on a deck in scope: the day's part of its plan joins the queue.
   const examDecks = await db.exam.findMany({
