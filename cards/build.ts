@@ -47,6 +47,11 @@ export function buildDeckFromNotes(
   const deck = deckSchema.parse({ deck: info, cards, folded, typedBefore });
 
   const covered = new Set(cards.flatMap((card) => range(card.source.lines)));
+  // Why the generator left a line out, where it says: the first reason given for it.
+  const told = new Map<number, string>();
+  for (const { lines: span, reason } of skipped) {
+    for (const line of range(span)) if (!told.has(line)) told.set(line, reason);
+  }
   const text = repairNotes(notes);
   const lines = text.split("\n");
   const tree = parseMarkdown(text);
@@ -54,8 +59,7 @@ export function buildDeckFromNotes(
     const number = index + 1;
     const isContent = line.trim() && !/^\s*(#{1,6}\s|```|\|[-| ]+\|$)/.test(line);
     if (!isContent || covered.has(number)) return [];
-    const told = skipped.find(({ lines: [start, end] }) => start <= number && number <= end);
-    return [{ line: number, reason: told?.reason ?? whyNoCard(tree, number, line) }];
+    return [{ line: number, reason: told.get(number) ?? whyNoCard(tree, number, line) }];
   });
   const findings = lintNotes(notes).map((finding) => ({ ...finding, corrected: String(finding.line) in corrections }));
   return { deck, findings, uncovered, failedChecks: failedChecks(deck, checks) };

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { type CommandReading, readCommand, shellWords } from "./command-reading";
 import { isHostPath, withMounts } from "./docker-mounts";
 import { grammars } from "./grammars";
@@ -63,8 +64,18 @@ export function sameCommand(expected: CommandReading, given: CommandReading, opt
   return optionsFit && argsFit && countFits;
 }
 
+// A card's command is read many times while its cards are made (about six times each
+// in the shipped notes); the reading of a line never changes, and no reader changes it.
+const readings = new LRUCache<string, CommandReading>({ max: 5000 });
+
 /** Read a command line (a typed answer, or a card's) with the grammar of its program. */
-export const readLine = (line: string): CommandReading => readCommand(shellWords(line), grammars);
+export function readLine(line: string): CommandReading {
+  const known = readings.get(line);
+  if (known) return known;
+  const reading = readCommand(shellWords(line), grammars);
+  readings.set(line, reading);
+  return reading;
+}
 
 const isOptionAnswer = (answer: string) => answer.trim().startsWith("-");
 // A line of no known CLI is a Dockerfile line: its instruction is read in any case

@@ -186,12 +186,20 @@ function splice(tree: Root, repaired: number[], lines: string[], text: string): 
     }
     const { start, end } = node.position as NonNullable<RootContent["position"]>;
     const block = lines.slice(start.line - 1, end.line);
-    // What follows is read the same whatever precedes it: nothing, or a heading or fence line.
+    // What follows is read the same whatever precedes it: nothing, or a heading or fence
+    // line at most one space in (further in, it may belong to a list item before it).
     const next = tree.children[index + 1];
     const nextLine = next?.position ? (lines[next.position.start.line - 1] ?? "") : "#";
-    const isListBefore = tree.children[index - 1]?.type === "list" && block.some((row) => listMarker.test(row));
-    const isAlone =
-      (lines[start.line - 2] ?? "") === "" && (lines[end.line] ?? "") === "" && /^ {0,3}(#|```|~~~)/.test(nextLine);
+    const before = tree.children[index - 1];
+    const isListBefore = before?.type === "list" && block.some((row) => listMarker.test(row));
+    // Before it, a blank line or a heading (which nothing continues); after it, a blank
+    // line, or a line no paragraph or list item takes in: a heading at the margin, or a
+    // fence line at most one space in (no list item's content starts that close).
+    const isOpenAfterHeading = before?.type === "heading" && before.position?.end.line === start.line - 1;
+    const isCutBefore = (lines[start.line - 2] ?? "") === "" || isOpenAfterHeading;
+    const following = lines[end.line] ?? "";
+    const isCutAfter = following === "" || /^#{1,6}(?:[ \t]|$)/.test(following) || /^ ?(```|~~~)/.test(following);
+    const isAlone = isCutBefore && isCutAfter && /^ ?(#|```|~~~)/.test(nextLine);
     if (!isAlone || isListBefore || block.some((row) => /```|~~~|^\s*</.test(row))) return null;
     for (const child of parseWhole(block.join("\n")).children) {
       children.push(shifted(child, start.line - 1, starts[start.line - 1] as number));

@@ -28,12 +28,12 @@ const namesATerm = (heading: string) => !/[\u3040-\u309f]/.test(heading);
 /** The explanation without its subject repeated in front ("`container run` イメージから…"). */
 function withoutSubject(text: string, term: string): string {
   const subjects = [term, term.replace(/^docker /, ""), ...term.split(/\s*\/\s*/)].filter(Boolean);
+  const unquoted = text.startsWith("`") ? text.slice(1) : text;
   for (const subject of subjects) {
-    const pattern = new RegExp(
-      `^\`?${subject.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\`?(\\s*(は|：|:)[\\s、,]*|\\s+)`,
-      "i",
-    );
-    if (pattern.test(text)) return text.replace(pattern, "");
+    if (unquoted.slice(0, subject.length).toLowerCase() !== subject.toLowerCase()) continue;
+    const rest = unquoted.slice(subject.length).replace(/^`/, "");
+    const separator = /^(\s*(は|：|:)[\s、,]*|\s+)/.exec(rest);
+    if (separator) return rest.slice(separator[0].length);
   }
   return text;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/app/_server/db";
 import { archiveDeck, deleteDeck, exportDeck, listDecks, renameDeck } from "@/app/_server/deck-library";
-import { buildDraft } from "@/app/_server/draft-builder";
+import { buildDraft, readyDraftBuilder } from "@/app/_server/draft-builder";
 import { saveExam } from "@/app/_server/exams";
 import {
   applyDeckUpdate,
@@ -47,6 +47,16 @@ async function create(user: { id: string }, extra: Partial<DeckDraft> = {}) {
 }
 
 describe("a deck from a person's own notes", () => {
+  // First in this file: no thread of the pool has started yet.
+  it("readies a thread on the upload page before the notes arrive, once", async () => {
+    const [readied, again] = await Promise.all([readyDraftBuilder(), readyDraftBuilder()]);
+    const here = buildDraftInThread(draft({ corrections: {} }));
+    if ("error" in here) throw new Error(here.error);
+    expect(readied).toBe(here.deck.cards.length);
+    expect(again).toBeUndefined();
+    expect(await readyDraftBuilder()).toBeUndefined();
+  });
+
   it("previews the cards the repository's generator makes of the same notes and corrections", async () => {
     const built = await buildDraft(draft());
     if ("error" in built) throw new Error(built.error);

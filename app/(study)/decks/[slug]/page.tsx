@@ -6,6 +6,7 @@ import { CsvUpdateForm } from "@/app/_components/csv-import-form";
 import { DeckUpload } from "@/app/_components/deck-upload";
 import { Button } from "@/app/_components/ui/button";
 import { deckDeletionCounts, getOwnDeckDraft, listDecks } from "@/app/_server/deck-library";
+import { readyDraftBuilder } from "@/app/_server/draft-builder";
 import { requireUser } from "@/app/_server/session";
 import { archiveDeckAction, deleteDeckAction, renameDeckAction } from "@/app/(study)/decks/actions";
 
@@ -27,6 +28,7 @@ export default async function DeckPage({ params }: Props) {
   ]);
   const deck = decks.find((d) => d.slug === slug);
   if (!deck) notFound();
+  if (own) void readyDraftBuilder();
   const field = "rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900";
   return (
     <div className="max-w-3xl space-y-8">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CsvImportForm } from "@/app/_components/csv-import-form";
 import { DeckUpload } from "@/app/_components/deck-upload";
+import { readyDraftBuilder } from "@/app/_server/draft-builder";
 import { requireUser } from "@/app/_server/session";
 import { listMyTeams } from "@/app/_server/teams";
 
@@ -11,6 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewDeckPage() {
   const user = await requireUser();
+  void readyDraftBuilder();
   const [t, teams] = await Promise.all([getTranslations("decks"), listMyTeams(user)]);
   return (
     <div className="max-w-3xl space-y-4">
