@@ -2,7 +2,8 @@
  * `npm run bench`: load the answer endpoint (POST /api/review/answers) of the real app
  * and, in the same run, a minimal Node.js + pg server doing the same transaction, at 8
  * and 32 connections, on real PostgreSQL (BENCH_DATABASE_URL, else DATABASE_URL, else
- * 127.0.0.1:5432). Also the review page's first-load JavaScript. Last line: ratio=<n>.
+ * 127.0.0.1:5432). The app's users each have FSRS parameters of their own
+ * (BENCH_WEIGHTS=defaults: none). Also the review page's first-load JavaScript. Last line: ratio=<n>.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -11,6 +12,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
+import { defaultWeights } from "../app/_lib/scheduling.ts";
 import { runPrisma } from "../prisma/commands.ts";
 import { createTestDatabase } from "../tests/support/database.ts";
 import { startRawServer } from "./raw-server.ts";
@@ -45,6 +47,15 @@ try {
     [usersPerServer * 2],
   );
   const cards = (await sql.query(`SELECT id FROM "Card" ORDER BY position`)).rows.map((r) => r.id as string);
+  // Each of the app's users scheduled with parameters of their own, as after a fit
+  // (BENCH_WEIGHTS=defaults: FSRS's defaults for everyone, as before fits existed).
+  if (process.env.BENCH_WEIGHTS !== "defaults") {
+    for (const [index, user] of users.slice(0, usersPerServer).entries()) {
+      const scale = 0.5 + index / usersPerServer;
+      const weights = defaultWeights.map((w, i) => (i <= 3 ? w * scale : w));
+      await sql.query(`INSERT INTO "UserSettings" ("userId", "fsrsWeights") VALUES ($1, $2)`, [user.id, weights]);
+    }
+  }
 
   const port = 3400;
   // BENCH_CPU_PROFILE=<dir>: the app writes a V8 CPU profile there when it stops.

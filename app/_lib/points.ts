@@ -14,10 +14,10 @@ import { forgettingCurve, type Memory, nextStrength, recallAfter, type Scheduler
 const dayMs = 86_400_000;
 export const horizonDays = 30;
 
-/** Mean recall over the `horizonDays` days from `elapsedDays` after the last review, for stability `stability`. */
-export function meanRecallAhead(stability: number, elapsedDays: number): number {
+/** Mean recall over the `horizonDays` days from `elapsedDays` after the last review, for stability `stability` (the person's curve). */
+export function meanRecallAhead(stability: number, elapsedDays: number, weights?: readonly number[]): number {
   if (!(stability > 0)) return 0;
-  const { decay, factor } = forgettingCurve;
+  const { decay, factor } = forgettingCurve(weights);
   const a = factor / stability;
   const integral = (t: number) => (1 + a * t) ** (decay + 1) / (a * (decay + 1));
   return (integral(elapsedDays + horizonDays) - integral(elapsedDays)) / horizonDays;
@@ -26,16 +26,17 @@ export function meanRecallAhead(stability: number, elapsedDays: number): number 
 /** Points for reviewing, at `at`, a card with memory `before` (null for a card never seen). */
 export function pointsFor(before: Memory | null, at: Date, settings: SchedulerSettings): number {
   if (!before || before.state === 0 || !before.lastReviewAt) {
-    return 100 * meanRecallAhead(nextStrength(null, 0, 3, settings).stability, 0);
+    return 100 * meanRecallAhead(nextStrength(null, 0, 3, settings).stability, 0, settings.weights);
   }
   const elapsed = Math.max(0, (at.getTime() - before.lastReviewAt.getTime()) / dayMs);
   // The next memory as ts-fsrs computes it, from whole days since the last review.
   const days = Math.floor(elapsed);
   const strength = { stability: before.stability, difficulty: before.difficulty };
   const recall = recallAfter(days, before.stability, settings);
-  const after = (grade: 1 | 3) => meanRecallAhead(nextStrength(strength, days, grade, settings).stability, 0);
+  const after = (grade: 1 | 3) =>
+    meanRecallAhead(nextStrength(strength, days, grade, settings).stability, 0, settings.weights);
   const expected = recall * after(3) + (1 - recall) * after(1);
-  return Math.max(0, 100 * (expected - meanRecallAhead(before.stability, elapsed)));
+  return Math.max(0, 100 * (expected - meanRecallAhead(before.stability, elapsed, settings.weights)));
 }
 
 /** An answer no person could give: shown under a second, or a twentieth answer within twenty seconds. */

@@ -1,6 +1,7 @@
 // The only module that imports ts-fsrs: its API (and snake_case) stays here, so its next
 // major version changes one file.
 import {
+  checkParameters,
   computeDecayFactor,
   default_w,
   type Card as FsrsCard,
@@ -34,7 +35,23 @@ export type SchedulerSettings = {
   maximumIntervalDays: number;
   /** Spread due dates a little so cards learned together do not stay together. */
   fuzz: boolean;
+  /** The person's own FSRS parameters (21, fitted from their reviews); absent: FSRS's defaults. */
+  weights?: readonly number[];
 };
+
+/** FSRS's default parameters: what a person without a fitted model is scheduled with. */
+export const defaultWeights: readonly number[] = default_w;
+
+/** Whether a list of numbers is a set of FSRS parameters the scheduler takes (21, in range). */
+export function isValidWeights(weights: readonly number[]): boolean {
+  if (weights.length !== default_w.length || !weights.every(Number.isFinite)) return false;
+  try {
+    checkParameters(weights);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const grades = [1, 2, 3, 4] as const;
 export type GradeValue = (typeof grades)[number];
@@ -45,10 +62,12 @@ const schedulers = new Map<string, ReturnType<typeof fsrs>>();
 
 // One scheduler per settings: building one derives its parameters each time.
 function scheduler(settings: SchedulerSettings) {
-  const key = `${settings.desiredRetention}/${settings.maximumIntervalDays}/${settings.fuzz}`;
+  const key = `${settings.desiredRetention}/${settings.maximumIntervalDays}/${settings.fuzz}/${settings.weights?.join(",") ?? ""}`;
   const known = schedulers.get(key);
   if (known) return known;
   const made = createScheduler(settings);
+  // Each person's parameters make their own: kept for the people answering lately.
+  if (schedulers.size >= 1000) schedulers.delete(schedulers.keys().next().value as string);
   schedulers.set(key, made);
   return made;
 }
@@ -59,6 +78,7 @@ function createScheduler(settings: SchedulerSettings) {
       request_retention: settings.desiredRetention,
       maximum_interval: settings.maximumIntervalDays,
       enable_fuzz: settings.fuzz,
+      ...(settings.weights?.length ? { w: [...settings.weights] } : {}),
     }),
   );
 }
@@ -146,11 +166,13 @@ export function replayAnswers(
 }
 
 /**
- * The forgetting curve's constants for the default parameters the scheduler uses:
+ * The forgetting curve's constants for a person's parameters (FSRS's defaults without):
  * R(t, S) = (1 + factor · t / S) ^ decay, t and S in days. The progress page computes
  * recall probabilities with them in SQL.
  */
-export const forgettingCurve: { decay: number; factor: number } = computeDecayFactor(default_w);
+export function forgettingCurve(weights?: readonly number[]): { decay: number; factor: number } {
+  return computeDecayFactor(weights?.length ? weights : default_w);
+}
 
 /** A memory's strength alone: what the forgetting curve and the next answer depend on. */
 export type Strength = { stability: number; difficulty: number };

@@ -110,7 +110,11 @@ export async function planExam(
     dayStarts,
     dailySeconds: exam.dailyMinutes * 60,
     ...pace,
-    settings: schedulerSettings({ desiredRetention: settings?.desiredRetention ?? 0.9, fuzz: false }),
+    settings: schedulerSettings({
+      desiredRetention: settings?.desiredRetention ?? 0.9,
+      fuzz: false,
+      fsrsWeights: settings?.fsrsWeights,
+    }),
   });
   return { plan, pace, cards };
 }

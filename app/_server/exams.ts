@@ -2,12 +2,12 @@ import "server-only";
 import type { PlanDay } from "@/app/_lib/exam-plan";
 import { type Calibration, calibrate, chanceRight, forecastScore } from "@/app/_lib/exam-prediction";
 import { formatOf, type QuizCard } from "@/app/_lib/practice-test";
-import { forgettingCurve, recallProbability } from "@/app/_lib/scheduling";
+import { forgettingCurve, recallProbability, type SchedulerSettings } from "@/app/_lib/scheduling";
 import { getDb } from "./db";
 import { visibleDecks } from "./deck-access";
 import { type ExamCard, planExam, type StudyPace } from "./exam-plans";
 import { firstTryRate } from "./practice-tests";
-import { schedulerSettings } from "./reviews";
+import { predictionSettings } from "./reviews";
 import type { CurrentUser } from "./session";
 
 type User = Pick<CurrentUser, "id">;
@@ -26,10 +26,8 @@ export async function saveExam(user: User, input: ExamInput): Promise<{ id: stri
   });
 }
 
-const settings = schedulerSettings({ desiredRetention: 0.9, fuzz: false });
-
 /** Recall of the card at the exam if its memory is left as it is; `rate` for a card never reviewed. */
-export const stopRecall = (card: ExamCard, examAt: Date, rate: number) =>
+export const stopRecall = (card: ExamCard, examAt: Date, rate: number, settings: SchedulerSettings) =>
   card.memory ? recallProbability(card.memory, examAt, settings) : rate;
 
 /** The chance of a right answer to the card's question on the exam: recalled, or else guessed among its options. */
@@ -84,14 +82,15 @@ export async function getExamForecast(user: User, now: Date): Promise<ExamForeca
   });
   if (!exam) return null;
   const sections = (exam.sections as string[]) ?? [];
-  const [{ plan, pace, cards }, rate, calibration] = await Promise.all([
+  const [{ plan, pace, cards }, rate, settings] = await Promise.all([
     planExam(user, { ...exam, deckId: exam.deck.id, sections }, now),
     firstTryRate(user),
-    getCalibration(user),
+    predictionSettings(user.id),
   ]);
+  const calibration = await getCalibration(user, settings);
   const items = cards.map((card) => ({
     section: card.section,
-    stop: chanceAtExam(card, stopRecall(card, exam.examAt, rate)),
+    stop: chanceAtExam(card, stopRecall(card, exam.examAt, rate, settings)),
     planned: chanceAtExam(card, plan.examRecall.get(card.id) ?? rate),
   }));
   const sectionNames = [...new Set(items.map((item) => item.section))];
@@ -123,9 +122,9 @@ export async function getExamForecast(user: User, now: Date): Promise<ExamForeca
  * stored with it, and each first review of a card on a study day (a card in review, not
  * seen since an earlier day) with the recall FSRS gave it then, from the log's memory before.
  */
-async function getCalibration(user: User): Promise<ExamForecastDto["calibration"]> {
+async function getCalibration(user: User, settings: SchedulerSettings): Promise<ExamForecastDto["calibration"]> {
   const db = getDb();
-  const { decay, factor } = forgettingCurve;
+  const { decay, factor } = forgettingCurve(settings.weights);
   const [answered, reviews] = await Promise.all([
     db.testQuestion.findMany({
       where: { test: { userId: user.id }, answeredAt: { not: null }, predictedChance: { not: null } },

@@ -9,7 +9,7 @@ import {
 import { recallProbability } from "@/app/_lib/scheduling";
 import { getDb } from "./db";
 import { visibleDecks } from "./deck-access";
-import { recordAnswer, schedulerSettings, toMemory } from "./reviews";
+import { predictionSettings, recordAnswer, toMemory } from "./reviews";
 import type { CurrentUser } from "./session";
 import { roleIn } from "./teams";
 
@@ -76,7 +76,7 @@ export async function startPracticeTest(
       states: { where: { userId: user.id } },
     },
   });
-  const settings = schedulerSettings({ desiredRetention: 0.9, fuzz: false });
+  const settings = await predictionSettings(user.id);
   const only = input.cardIds ? new Set(input.cardIds) : null;
   let cards: QuizCard[] = rows.filter((row) => inSections(row.section, input.sections) && (!only || only.has(row.id)));
   if (input.fromWeakest) {
@@ -163,7 +163,7 @@ export async function answerTestQuestion(
   const format = question.format as QuestionFormat;
   const isCorrect = isRightAnswer({ format, rightAnswers: question.rightAnswers }, input.answer);
   const state = question.card.states[0];
-  const settings = schedulerSettings({ desiredRetention: 0.9, fuzz: false });
+  const settings = await predictionSettings(user.id);
   const recall = state && state.reps > 0 ? recallProbability(toMemory(state), now, settings) : await firstTryRate(user);
   const written = await db.testQuestion.updateMany({
     where: { id: question.id, answeredAt: null },

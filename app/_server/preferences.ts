@@ -17,6 +17,8 @@ export type Settings = {
   newCardsPerDay: number;
   maxReviewsPerDay: number;
   dayStartHour: number;
+  /** The person's own FSRS parameters; empty: FSRS's defaults. */
+  fsrsWeights: number[];
 };
 
 const defaults = {
@@ -26,6 +28,7 @@ const defaults = {
   newCardsPerDay: 20,
   maxReviewsPerDay: 200,
   dayStartHour: 4,
+  fsrsWeights: [] as number[],
 };
 
 /** The user's settings (defaults when the row is missing). */
@@ -40,6 +43,7 @@ export const getSettings = cache(async (user: Pick<CurrentUser, "id">): Promise<
       newCardsPerDay: true,
       maxReviewsPerDay: true,
       dayStartHour: true,
+      fsrsWeights: true,
     },
   });
   // A zone saved before it was checked against the database, or that an upgrade removed,

@@ -13,18 +13,25 @@ export const studyDay = (column: Prisma.Sql, { timeZone, dayStartHour }: DayBoun
   Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone} - make_interval(hours => ${dayStartHour}::int))::date`;
 
 /** The settings a progress query needs, and the moments it is computed for. */
-type QueryContext = { userId: string; now: Date; boundary: DayBoundary; desiredRetention: number };
+type QueryContext = {
+  userId: string;
+  now: Date;
+  boundary: DayBoundary;
+  desiredRetention: number;
+  /** The person's FSRS parameters (empty: the defaults): their forgetting curve. */
+  weights?: readonly number[];
+};
 
 /**
  * The progress page's queries, one aggregate each, all scoped to the user. Exported so
  * the benchmark can time them and check their plans (bench/progress.ts).
  */
-export function progressQueries({ userId, now, boundary, desiredRetention }: QueryContext) {
+export function progressQueries({ userId, now, boundary, desiredRetention, weights }: QueryContext) {
   const today = studyDate(now, boundary);
   const dayStart = studyDayStart(now, boundary);
   const yearAgo = new Date(dayStart.getTime() - 365 * dayMs);
   const logDay = studyDay(Prisma.sql`"reviewedAt"`, boundary);
-  const { decay, factor } = forgettingCurve;
+  const { decay, factor } = forgettingCurve(weights);
   return {
     today: Prisma.sql`
         SELECT

@@ -58,7 +58,13 @@ type Context = {
 async function contextFor(user: User, now: Date): Promise<Context> {
   const settings = await getSettings(user);
   const boundary = { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour };
-  const q = progressQueries({ userId: user.id, now, boundary, desiredRetention: settings.desiredRetention });
+  const q = progressQueries({
+    userId: user.id,
+    now,
+    boundary,
+    desiredRetention: settings.desiredRetention,
+    weights: settings.fsrsWeights,
+  });
   return { settings, today: studyDate(now, boundary), q };
 }
 

@@ -35,7 +35,11 @@ export async function getReviewQueue(
   const boundary = { timeZone: settings?.timeZone ?? "UTC", dayStartHour: settings?.dayStartHour ?? 4 };
   const dayStart = studyDayStart(now, boundary);
   // The buttons show the interval itself, not one moved at random by fuzz.
-  const scheduler = schedulerSettings({ desiredRetention: settings?.desiredRetention ?? 0.9, fuzz: false });
+  const scheduler = schedulerSettings({
+    desiredRetention: settings?.desiredRetention ?? 0.9,
+    fuzz: false,
+    fsrsWeights: settings?.fsrsWeights,
+  });
   // One snapshot: the cards' states and the day's counts agree, also while answers land.
   const [cards, doneNew, doneAll] = await db.$transaction(
     [

@@ -41,3 +41,12 @@ export async function* reviewHistory(user: User, pageSize = 5000): AsyncGenerato
     if (page.length < pageSize) return;
   }
 }
+
+/** The columns the FSRS optimizer reads (review_state: the card's state before the review). */
+export const reviewCsvHeader = "card_id,review_time,review_rating,review_state,review_duration\n";
+
+/** Rows of the export: review_time in milliseconds since the epoch. */
+export const reviewCsvLines = (rows: ReviewExportRow[]): string =>
+  rows
+    .map((row) => `${row.cardId},${row.reviewedAt.getTime()},${row.grade},${row.stateBefore},${row.durationMs}\n`)
+    .join("");

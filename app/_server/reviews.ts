@@ -71,11 +71,37 @@ export const parseMemory = (previous: Record<string, unknown>): Memory => ({
   lastReviewAt: previous.lastReviewAt ? new Date(previous.lastReviewAt as string) : null,
 });
 
-/** FSRS settings from a user's stored preferences. */
-export const schedulerSettings = (preferences: { desiredRetention: number; fuzz: boolean }): SchedulerSettings => ({
-  ...preferences,
+/** FSRS settings from a user's stored preferences and their own parameters, if fitted. */
+export const schedulerSettings = ({
+  desiredRetention,
+  fuzz,
+  fsrsWeights,
+}: {
+  desiredRetention: number;
+  fuzz: boolean;
+  fsrsWeights?: readonly number[] | null;
+}): SchedulerSettings => ({
+  desiredRetention,
+  fuzz,
   maximumIntervalDays: 36500,
+  ...(fsrsWeights?.length ? { weights: fsrsWeights } : {}),
 });
+
+/**
+ * The settings a person's recall probabilities are computed with (their desired retention
+ * and their own parameters, if fitted; no fuzz): predictions, tests and plans.
+ */
+export async function predictionSettings(userId: string): Promise<SchedulerSettings> {
+  const settings = await getDb().userSettings.findUnique({
+    where: { userId },
+    select: { desiredRetention: true, fsrsWeights: true },
+  });
+  return schedulerSettings({
+    desiredRetention: settings?.desiredRetention ?? 0.9,
+    fuzz: false,
+    fsrsWeights: settings?.fsrsWeights,
+  });
+}
 
 // Whether the session is current, the card (null when missing or retired), its state
 // (nulls for a card never seen), and the settings the next state is computed with.
@@ -84,6 +110,7 @@ type CurrentRow = { [K in keyof StateRow]: StateRow[K] | null } & {
   cardId: string | null;
   desiredRetention: number | null;
   fuzz: boolean | null;
+  fsrsWeights: number[] | null;
   timeZone: string | null;
   dayStartHour: number | null;
   lastAnsweredAt: Date | null;
@@ -134,7 +161,7 @@ export async function recordAnswer(
     SELECT ${session ? sessionIsCurrent(session) : Prisma.sql`true`} AS "signedIn", c."id" AS "cardId",
       cs."state", cs."dueAt", cs."stability", cs."difficulty", cs."reps", cs."lapses", cs."learningStep",
       cs."scheduledDays", cs."lastReviewAt", cs."version", s."desiredRetention", s."fuzz", s."timeZone",
-      s."dayStartHour",
+      s."dayStartHour", s."fsrsWeights",
       (SELECT max(l."reviewedAt") FROM "ReviewLog" l WHERE l."userId" = ${user.id}::uuid) AS "lastAnsweredAt"
     FROM (SELECT 1) AS one
     LEFT JOIN "Card" c ON c."id" = ${input.cardId}::uuid AND c."retiredAt" IS NULL
@@ -153,7 +180,11 @@ export async function recordAnswer(
   const given = now.getTime() - Math.min(input.answeredAgoMs ?? 0, answerKeptAtMostMs);
   const earliest = Math.max(row.lastAnsweredAt?.getTime() ?? 0, studyDayStart(now, boundary).getTime());
   const at = new Date(Math.min(now.getTime(), Math.max(given, earliest)));
-  const settings = schedulerSettings({ desiredRetention: row.desiredRetention ?? 0.9, fuzz: row.fuzz ?? true });
+  const settings = schedulerSettings({
+    desiredRetention: row.desiredRetention ?? 0.9,
+    fuzz: row.fuzz ?? true,
+    fsrsWeights: row.fsrsWeights,
+  });
   const before =
     row.version === null || (row.reps === 0 && row.state === 0) ? newMemory(at) : toMemory(row as StateRow);
   const after = applyGrade(before, input.grade, at, settings);

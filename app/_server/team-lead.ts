@@ -4,6 +4,7 @@ import { getDb } from "./db";
 import { loadExamCards } from "./exam-plans";
 import { chanceAtExam, stopRecall } from "./exams";
 import { firstTryRate } from "./practice-tests";
+import { predictionSettings } from "./reviews";
 import type { CurrentUser } from "./session";
 import { canManage, roleIn } from "./teams";
 
@@ -30,18 +31,26 @@ export async function getLeadView(user: User, teamId: string, now: Date): Promis
   // The viewer's own figures are theirs to know: it takes three others for the rest to blur.
   const others = members.filter((member) => member.userId !== user.id).length;
   if (others < minimumGroup) return { members: others, sections: null, exam: null };
-  const { decay, factor } = forgettingCurve;
+  // Each member's own forgetting curve: decay -w[20] of their parameters (FSRS's defaults
+  // without), factor 0.9^(1/decay) - 1 (ts-fsrs computeDecayFactor).
+  const defaults = forgettingCurve().decay;
   const sections = await db.$queryRaw<{ deck: string; section: string; share: number }[]>`
+    WITH curve AS (
+      SELECT m."userId", coalesce(s."desiredRetention", 0.9) AS target,
+        coalesce(-s."fsrsWeights"[21], ${defaults}::float8) AS decay
+      FROM "TeamMember" m LEFT JOIN "UserSettings" s ON s."userId" = m."userId"
+      WHERE m."teamId" = ${teamId}::uuid
+    )
     SELECT d."slug" AS deck, coalesce(c."section"[1], '') AS section,
-      avg(CASE WHEN cs."stability" > 0 AND cs."lastReviewAt" IS NOT NULL AND power(1 + ${factor}::float8
+      avg(CASE WHEN cs."stability" > 0 AND cs."lastReviewAt" IS NOT NULL AND power(1 + (power(0.9, 1 / k.decay) - 1)
         * greatest(floor(extract(epoch FROM ${now}::timestamp - cs."lastReviewAt") / 86400), 0) / cs."stability",
-        ${decay}::float8) >= coalesce(s."desiredRetention", 0.9) THEN 1 ELSE 0 END)::float8 AS share
+        k.decay) >= k.target THEN 1 ELSE 0 END)::float8 AS share
     FROM "TeamMember" m
     JOIN "TeamDeck" td ON td."teamId" = m."teamId"
     JOIN "Deck" d ON d."id" = td."deckId"
     JOIN "Card" c ON c."deckId" = td."deckId" AND c."retiredAt" IS NULL
     LEFT JOIN "CardState" cs ON cs."cardId" = c."id" AND cs."userId" = m."userId"
-    LEFT JOIN "UserSettings" s ON s."userId" = m."userId"
+    JOIN curve k ON k."userId" = m."userId"
     WHERE m."teamId" = ${teamId}::uuid
     GROUP BY 1, 2 ORDER BY 3 ASC, 1, 2`;
   const exam = await db.teamExam.findUnique({
@@ -71,8 +80,12 @@ async function scoreBands(members: { userId: string }[], scope: { deckId: string
   const shares: number[] = [];
   for (const { userId } of members) {
     const member = { id: userId };
-    const [cards, rate] = await Promise.all([loadExamCards(member, scope), firstTryRate(member)]);
-    const expected = cards.reduce((sum, card) => sum + chanceAtExam(card, stopRecall(card, examAt, rate)), 0);
+    const [cards, rate, settings] = await Promise.all([
+      loadExamCards(member, scope),
+      firstTryRate(member),
+      predictionSettings(userId),
+    ]);
+    const expected = cards.reduce((sum, card) => sum + chanceAtExam(card, stopRecall(card, examAt, rate, settings)), 0);
     shares.push(cards.length === 0 ? 0 : expected / cards.length);
   }
   return bands.slice(0, -1).map((from, i) => {

@@ -117,6 +117,16 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
     ]).map(toFormData),
   ),
   setLocaleAction: fc.tuple(hostileJson),
+  fitMemoryModelAction: fc.tuple(hostileJson),
+  restoreParametersAction: fc.tuple(
+    hostileJson,
+    fc
+      .oneof(
+        formFields(["version"]),
+        fc.uuid().map((version) => ({ version })),
+      )
+      .map(toFormData),
+  ),
   startTestAction: fc.tuple(
     hostileJson,
     formFields([

@@ -1,4 +1,5 @@
 import {
+  defaultWeights,
   type GradeValue,
   intervalFor,
   type Memory,
@@ -95,3 +96,83 @@ export class SimulatedLearner {
     return this.cards.reduce((sum, card) => sum + this.recall(card, at), 0) / this.cards.length;
   }
 }
+
+/**
+ * FSRS parameters of a learner unlike FSRS's defaults: first memories 4, 3, 3 and 2 times
+ * stronger, lapses hurting less, a steeper forgetting curve.
+ */
+const changes: Record<number, (w: number) => number> = {
+  0: (w) => w * 4,
+  1: (w) => w * 3,
+  2: (w) => w * 3,
+  3: (w) => w * 2,
+  8: (w) => w * 0.7,
+  20: () => 0.4,
+};
+export const ownWeights: readonly number[] = defaultWeights.map((w, i) => changes[i]?.(w) ?? w);
+
+export type SimulatedReview = { cardId: string; at: number; grade: GradeValue; stateBefore: number };
+export type SimulatedReviews = {
+  rows: SimulatedReview[];
+  /** Each card's true memory after its last review. */
+  strengths: Map<string, { strength: Strength; lastAt: number }>;
+  /** The day after the last review. */
+  end: number;
+};
+
+const minuteMs = 60_000;
+
+/**
+ * A review log of `reviews` answers by a learner whose memory follows FSRS with `truth`'s
+ * parameters: ten cards learned a day (Good twice, ten minutes apart), each then reviewed
+ * somewhat before or after the day its true memory would set (0.4–1.4 times the interval),
+ * recalled with its true chance; a forgotten card is relearned ten minutes later.
+ */
+export function simulateReviews(
+  truth: SchedulerSettings,
+  cardIds: string[],
+  reviews: number,
+  seed: number,
+  start = Date.parse("2024-01-01T09:00:00Z"),
+): SimulatedReviews {
+  const random = seeded(seed);
+  const rows: SimulatedReview[] = [];
+  const strengths = new Map<string, { strength: Strength; lastAt: number }>();
+  const due = new Map<string, number>(cardIds.map((id, i) => [id, start + Math.floor(i / 10) * dayMs]));
+  let at = start;
+  while (rows.length < reviews) {
+    for (const [cardId, dueAt] of due) {
+      if (dueAt > at || rows.length >= reviews) continue;
+      const known = strengths.get(cardId);
+      let strength: Strength;
+      if (!known) {
+        strength = nextStrength(nextStrength(null, 0, 3, truth), 0, 3, truth);
+        rows.push(
+          { cardId, at, grade: 3, stateBefore: 0 },
+          { cardId, at: at + 10 * minuteMs, grade: 3, stateBefore: 1 },
+        );
+      } else {
+        const elapsed = days(known.lastAt, at);
+        const isRecalled = random() < recallAfter(elapsed, known.strength.stability, truth);
+        strength = nextStrength(known.strength, elapsed, isRecalled ? 3 : 1, truth);
+        rows.push({ cardId, at, grade: isRecalled ? 3 : 1, stateBefore: 2 });
+        if (!isRecalled) {
+          strength = nextStrength(strength, 0, 3, truth);
+          rows.push({ cardId, at: at + 10 * minuteMs, grade: 3, stateBefore: 3 });
+        }
+      }
+      strengths.set(cardId, { strength, lastAt: at });
+      const interval = Math.max(1, Math.round(intervalFor(strength.stability, truth) * (0.4 + random())));
+      due.set(cardId, at + interval * dayMs);
+    }
+    at += dayMs;
+  }
+  return { rows: rows.slice(0, reviews), strengths, end: at };
+}
+
+/** The log as the app's CSV export writes it. */
+export const reviewsCsv = (rows: SimulatedReview[]) =>
+  [
+    "card_id,review_time,review_rating,review_state,review_duration",
+    ...rows.map((row) => `${row.cardId},${row.at},${row.grade},${row.stateBefore},5000`),
+  ].join("\n");

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { MemoryModel } from "@/app/_components/memory-model";
 import { SettingsForm } from "@/app/_components/settings-form";
 import { Button } from "@/app/_components/ui/button";
+import { fitRules } from "@/app/_server/memory-fit";
+import { automaticFitEvery, getMemoryModel } from "@/app/_server/memory-model";
 import { getSettings } from "@/app/_server/preferences";
 import { requireUser } from "@/app/_server/session";
 import { listUsableTimeZones } from "@/app/_server/time-zones";
@@ -13,10 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const [t, settings, timeZones] = await Promise.all([
+  const [t, settings, timeZones, model] = await Promise.all([
     getTranslations("settings"),
     getSettings(user),
     listUsableTimeZones(),
+    getMemoryModel(user),
   ]);
   return (
     <div className="max-w-lg space-y-10">
@@ -24,6 +28,12 @@ export default async function SettingsPage() {
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <SettingsForm {...settings} timeZones={timeZones} />
       </section>
+      <MemoryModel
+        model={model}
+        automaticEvery={automaticFitEvery}
+        minimumItems={fitRules.minimumItems}
+        timeZone={settings.timeZone}
+      />
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">{t("account")}</h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("signOutEverywhereHint")}</p>

@@ -1,7 +1,5 @@
 import { withUser } from "@/app/_server/api";
-import { reviewHistory } from "@/app/_server/review-history";
-
-const header = "card_id,review_time,review_rating,review_state,review_duration\n";
+import { reviewCsvHeader, reviewCsvLines, reviewHistory } from "@/app/_server/review-history";
 
 /**
  * GET /api/progress/reviews.csv: the signed-in user's whole review history, one row per
@@ -13,14 +11,11 @@ export const GET = withUser(async (user) => {
   const pages = reviewHistory(user);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
-    start: (controller) => controller.enqueue(encoder.encode(header)),
+    start: (controller) => controller.enqueue(encoder.encode(reviewCsvHeader)),
     pull: async (controller) => {
       const { value, done } = await pages.next();
       if (done) return controller.close();
-      const lines = value.map(
-        (row) => `${row.cardId},${row.reviewedAt.getTime()},${row.grade},${row.stateBefore},${row.durationMs}\n`,
-      );
-      controller.enqueue(encoder.encode(lines.join("")));
+      controller.enqueue(encoder.encode(reviewCsvLines(value)));
     },
     cancel: async () => {
       await pages.return(undefined);

@@ -1,0 +1,254 @@
+import "server-only";
+import path from "node:path";
+import { Piscina } from "piscina";
+import { isValidWeights } from "@/app/_lib/scheduling";
+import { getDb } from "./db";
+import type { FitInput, FitOutput, ReplayedCard } from "./memory-fit";
+import { getSettings } from "./preferences";
+import { reviewCsvHeader, reviewCsvLines, reviewHistory } from "./review-history";
+import type { CurrentUser } from "./session";
+
+// A person's own memory model: FSRS parameters fitted from their reviews on a worker
+// thread (never on a request's), kept only when they predict the person's later reviews
+// better than the parameters in use, versioned, and undone in one step.
+
+type User = Pick<CurrentUser, "id">;
+
+/** A fit runs by itself after this many new reviews (the person's log read again). */
+export const automaticFitEvery = 1000;
+
+let pool: Piscina | undefined;
+const threads = () => {
+  pool ??= new Piscina({
+    filename: path.join(process.cwd(), "app", "_server", "memory-fit-worker.ts"),
+    execArgv: ["--import", "tsx"],
+    maxThreads: 1,
+    minThreads: 0,
+    idleTimeout: 60_000,
+  });
+  return pool;
+};
+
+export type FitRunner = {
+  fit: (input: FitInput) => Promise<FitOutput>;
+  replay: (csv: string, weights: number[]) => Promise<ReplayedCard[]>;
+};
+
+const onThread: FitRunner = {
+  fit: (input) => threads().run(input),
+  replay: (csv, weights) => threads().run({ csv, weights }, { name: "replay" }),
+};
+
+// One fit per person at a time (this process runs the app's only server).
+const running = new Set<string>();
+
+/** The person's review log as the CSV export writes it. */
+async function logCsv(user: User): Promise<string> {
+  const parts = [reviewCsvHeader];
+  for await (const page of reviewHistory(user)) parts.push(reviewCsvLines(page));
+  return parts.join("");
+}
+
+export type FitResult = { status: "running" } | { status: "done"; fitId: string; outcome: string };
+
+/**
+ * Fit the person's parameters from their log now and keep them if they predict better on
+ * reviews the fit did not see (a lower log loss, and no higher RMSE over bins).
+ */
+export async function fitMemoryModel(
+  user: User,
+  trigger: "settings" | "automatic",
+  runner: FitRunner = onThread,
+): Promise<FitResult> {
+  if (running.has(user.id)) return { status: "running" };
+  running.add(user.id);
+  try {
+    const [settings, csv] = await Promise.all([getSettings(user), logCsv(user)]);
+    let output: FitOutput | { outcome: "failed" };
+    try {
+      output = await runner.fit({
+        csv,
+        timeZone: settings.timeZone,
+        dayStartHour: settings.dayStartHour,
+        current: settings.fsrsWeights,
+      });
+    } catch (error) {
+      console.error("memory model fit failed", error);
+      output = { outcome: "failed" };
+    }
+    const reviews = csv.split("\n").length - 2;
+    if (output.outcome !== "fitted") {
+      const fit = await getDb().fsrsFit.create({
+        data: {
+          userId: user.id,
+          trigger,
+          outcome: output.outcome,
+          reviews,
+          items: output.outcome === "too-few" ? output.items : 0,
+          needed: output.outcome === "too-few" ? output.needed : 0,
+        },
+        select: { id: true },
+      });
+      return { status: "done", fitId: fit.id, outcome: output.outcome };
+    }
+    const isBetter =
+      isValidWeights(output.weights) &&
+      output.fitted.logLoss < output.current.logLoss &&
+      output.fitted.rmse <= output.current.rmse;
+    const fit = await getDb().fsrsFit.create({
+      data: {
+        userId: user.id,
+        trigger,
+        outcome: isBetter ? "adopted" : "kept",
+        reviews,
+        items: output.items,
+        weights: output.weights,
+        logLoss: output.fitted.logLoss,
+        rmse: output.fitted.rmse,
+        currentLogLoss: output.current.logLoss,
+        currentRmse: output.current.rmse,
+      },
+      select: { id: true },
+    });
+    if (isBetter) await switchTo(user, output.weights, { source: "fitted", fitId: fit.id }, csv, runner);
+    return { status: "done", fitId: fit.id, outcome: isBetter ? "adopted" : "kept" };
+  } finally {
+    running.delete(user.id);
+  }
+}
+
+/** Start a fit without waiting for it; false when one is running already. */
+export function startFit(user: User, trigger: "settings" | "automatic", runner: FitRunner = onThread): boolean {
+  if (running.has(user.id)) return false;
+  fitMemoryModel(user, trigger, runner).catch((error) => console.error("memory model fit failed", error));
+  return true;
+}
+
+export const isFitting = (user: User) => running.has(user.id);
+
+// When each person's log was last counted for an automatic fit.
+const lastLooked = new Map<string, number>();
+
+/**
+ * Fit in the background once the person has answered `automaticFitEvery` reviews since
+ * their last fit (looked at most every ten minutes per person, on a review page's queue).
+ */
+export async function fitWhenDue(user: User, now: Date, runner: FitRunner = onThread): Promise<boolean> {
+  const looked = lastLooked.get(user.id);
+  if (running.has(user.id) || (looked !== undefined && now.getTime() - looked < 10 * 60_000)) return false;
+  lastLooked.set(user.id, now.getTime());
+  if (lastLooked.size > 10_000) lastLooked.delete(lastLooked.keys().next().value as string);
+  const [row] = await getDb().$queryRaw<{ fresh: bigint }[]>`
+    SELECT count(*) AS fresh FROM "ReviewLog" r
+    WHERE r."userId" = ${user.id}::uuid AND r."grade" > 0
+      AND r."reviewedAt" > coalesce((SELECT max(f."createdAt") FROM "FsrsFit" f WHERE f."userId" = ${user.id}::uuid),
+        '-infinity'::timestamp)`;
+  if (Number(row?.fresh ?? 0) < automaticFitEvery) return false;
+  return startFit(user, "automatic", runner);
+}
+
+/**
+ * Schedule the person with these parameters from now on: a new version, and each card's
+ * stability and difficulty rebuilt from its reviews under them (due dates stay). A card
+ * answered meanwhile keeps what its answer wrote.
+ */
+async function switchTo(
+  user: User,
+  weights: number[],
+  version: { source: "fitted" | "defaults" | "restored"; fitId?: string },
+  csv: string,
+  runner: FitRunner,
+): Promise<void> {
+  const cards = await runner.replay(csv, weights);
+  await getDb().$transaction(async (tx) => {
+    await tx.fsrsParameters.create({ data: { userId: user.id, weights, ...version } });
+    await tx.userSettings.upsert({
+      where: { userId: user.id },
+      create: { userId: user.id, fsrsWeights: weights },
+      update: { fsrsWeights: weights },
+    });
+    for (let from = 0; from < cards.length; from += 5000) {
+      const part = cards.slice(from, from + 5000);
+      await tx.$executeRaw`
+        UPDATE "CardState" cs SET "stability" = u.stability, "difficulty" = u.difficulty
+        FROM unnest(${part.map((card) => card.cardId)}::uuid[], ${part.map((card) => card.stability)}::float8[],
+          ${part.map((card) => card.difficulty)}::float8[], ${part.map((card) => new Date(card.lastReviewAt))}::timestamp[])
+          AS u("cardId", stability, difficulty, "lastReviewAt")
+        WHERE cs."userId" = ${user.id}::uuid AND cs."cardId" = u."cardId" AND cs."lastReviewAt" = u."lastReviewAt"
+          AND cs."state" <> 0`;
+    }
+  });
+}
+
+/**
+ * Go back to FSRS's defaults, or to an earlier set of the person's own (by its version id);
+ * "not-found" for a version that is not theirs.
+ */
+export async function restoreParameters(
+  user: User,
+  choice: { defaults: true } | { versionId: string },
+  runner: FitRunner = onThread,
+): Promise<{ status: "done" } | { error: "not-found" | "running" }> {
+  let weights: number[] = [];
+  if ("versionId" in choice) {
+    const version = await getDb().fsrsParameters.findFirst({
+      where: { id: choice.versionId, userId: user.id },
+      select: { weights: true },
+    });
+    if (!version) return { error: "not-found" };
+    weights = version.weights;
+  }
+  if (running.has(user.id)) return { error: "running" };
+  running.add(user.id);
+  try {
+    const source = weights.length === 0 ? "defaults" : "restored";
+    await switchTo(user, weights, { source }, await logCsv(user), runner);
+    return { status: "done" };
+  } finally {
+    running.delete(user.id);
+  }
+}
+
+export type MemoryModelDto = {
+  inUse: { weights: number[]; source: string; since: Date | null };
+  isFitting: boolean;
+  latest: {
+    createdAt: Date;
+    trigger: string;
+    outcome: string;
+    reviews: number;
+    items: number;
+    needed: number;
+    logLoss: number | null;
+    rmse: number | null;
+    currentLogLoss: number | null;
+    currentRmse: number | null;
+  } | null;
+  versions: { id: string; createdAt: Date; source: string; isInUse: boolean; weights: number[] }[];
+  reviews: number;
+};
+
+/** What the settings page shows of the person's memory model. */
+export async function getMemoryModel(user: User): Promise<MemoryModelDto> {
+  const db = getDb();
+  const [settings, latest, versions, reviews] = await Promise.all([
+    getSettings(user),
+    db.fsrsFit.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "desc" } }),
+    db.fsrsParameters.findMany({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, take: 10 }),
+    db.reviewLog.count({ where: { userId: user.id, grade: { gt: 0 } } }),
+  ]);
+  const newest = versions[0];
+  return {
+    inUse: { weights: settings.fsrsWeights, source: newest?.source ?? "defaults", since: newest?.createdAt ?? null },
+    isFitting: running.has(user.id),
+    latest,
+    versions: versions.map((version, index) => ({
+      id: version.id,
+      createdAt: version.createdAt,
+      source: version.source,
+      isInUse: index === 0,
+      weights: version.weights,
+    })),
+    reviews,
+  };
+}
