@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useState } from "react";
 import type { MemoryModelDto } from "@/app/_server/memory-model";
 import { fitMemoryModelAction, type MemoryModelState, restoreParametersAction } from "@/app/(study)/settings/actions";
 import { Button } from "./ui/button";
@@ -21,7 +21,12 @@ export function MemoryModel({ model, automaticEvery, minimumItems, timeZone }: P
   const router = useRouter();
   const [fitState, fit, isStarting] = useActionState<MemoryModelState>(fitMemoryModelAction, {});
   const [restoreState, restore, isRestoring] = useActionState<MemoryModelState, FormData>(restoreParametersAction, {});
-  const isFitting = model.isFitting || fitState.status === "started";
+  // From the moment a fit is started here until the server says it is done.
+  const [isWaiting, setWaiting] = useState(false);
+  useEffect(() => {
+    if (fitState.status === "started") setWaiting(true);
+  }, [fitState]);
+  const isFitting = model.isFitting || isWaiting;
   const date = (value: Date | string) =>
     format.dateTime(new Date(value), { dateStyle: "medium", timeStyle: "short", timeZone });
 
@@ -34,15 +39,12 @@ export function MemoryModel({ model, automaticEvery, minimumItems, timeZone }: P
       const latest = (await response.json()) as { isFitting: boolean };
       if (!latest.isFitting) {
         clearInterval(timer);
+        setWaiting(false);
         router.refresh();
       }
     }, 2000);
     return () => clearInterval(timer);
   }, [isFitting, router]);
-  // A refresh after a fit started shows the fit running or done.
-  useEffect(() => {
-    if (fitState.status === "started") router.refresh();
-  }, [fitState, router]);
 
   const { inUse, latest } = model;
   const rmse = (value: number | null) => format.number(value ?? 0, { style: "percent", maximumFractionDigits: 1 });
