@@ -41,6 +41,8 @@ async function readFiles(files: FileList): Promise<Partial<Draft>> {
 }
 
 /** Upload notes, see the cards they make, accept corrections, drop or edit cards; then create the deck or apply the update. */
+const pageSize = 200;
+
 export function DeckUpload({ update, teams = [] }: Props) {
   const t = useTranslations("decks");
   const [draft, setDraft] = useState<Draft>({
@@ -57,6 +59,9 @@ export function DeckUpload({ update, teams = [] }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
   const [team, setTeam] = useState<string>("");
   const [isPending, startTransition] = useTransition();
+  // A large preview shows its cards and findings a page at a time (the counts cover all).
+  const [shownCards, setShownCards] = useState(pageSize);
+  const [shownFindings, setShownFindings] = useState(pageSize);
 
   const show = (next: Draft) => {
     setDraft(next);
@@ -265,7 +270,7 @@ export function DeckUpload({ update, teams = [] }: Props) {
               {t("findings", { count: preview.findings.length })}
             </h2>
             <ul className="space-y-1 text-sm">
-              {preview.findings.map((finding) => (
+              {preview.findings.slice(0, shownFindings).map((finding) => (
                 <li key={`${finding.line}:${finding.message}`}>
                   {t("atLine", { line: finding.line })} {finding.message}
                   {finding.corrected && ` (${t("corrected")})`}
@@ -281,13 +286,18 @@ export function DeckUpload({ update, teams = [] }: Props) {
                 </li>
               ))}
             </ul>
+            {preview.findings.length > shownFindings && (
+              <Button variant="secondary" onClick={() => setShownFindings((shown) => shown + pageSize)}>
+                {t("showMore", { count: Math.min(pageSize, preview.findings.length - shownFindings) })}
+              </Button>
+            )}
           </section>
           <section aria-labelledby="cards-title" className="space-y-2">
             <h2 id="cards-title" className="text-xl font-semibold">
               {t("cards")}
             </h2>
             <ol className="space-y-2 text-sm">
-              {preview.cards.slice(0, 1000).map((card) => (
+              {preview.cards.slice(0, shownCards).map((card) => (
                 <li
                   key={card.key}
                   className={`rounded border p-2 ${card.isDropped ? "opacity-50" : ""}`}
@@ -321,6 +331,11 @@ export function DeckUpload({ update, teams = [] }: Props) {
                 </li>
               ))}
             </ol>
+            {preview.cards.length > shownCards && (
+              <Button variant="secondary" onClick={() => setShownCards((shown) => shown + pageSize)}>
+                {t("showMore", { count: Math.min(pageSize, preview.cards.length - shownCards) })}
+              </Button>
+            )}
           </section>
           <section aria-labelledby="uncovered-title" className="space-y-2">
             <h2 id="uncovered-title" className="text-xl font-semibold">

@@ -63,7 +63,7 @@ export function MemoryModel({ model, automaticEvery, minimumItems, timeZone }: P
         {inUseText}
       </p>
       <p className="text-sm">
-        {t("modelReviews", { count: model.reviews })} {t("modelAutomatic", { count: automaticEvery })}
+        {t("modelReviews", { count: model.reviews })} {t("modelAutomatic", { count: format.number(automaticEvery) })}
       </p>
       {latest && (
         <div

@@ -108,3 +108,28 @@ test("another person's deck is not found", async ({ page, browser }) => {
   expect((await other.request.get("/api/decks/%00x/export")).status()).toBe(404);
   await other.close();
 });
+
+test("a large preview shows its cards and findings a page at a time, every one reachable", async ({ page }) => {
+  await signUp(page, newAccount("notes-large"));
+  await page.goto("/decks/new");
+  await page.getByLabel("Deck name").fill("Large notes");
+  const notes = readFileSync(notesPath, "utf8");
+  const large = [1, 2, 3, 4, 5, 6].map((part) => notes.replace(/^(#+) (.*)$/gm, `$1 $2 ${part}`)).join("\n\n");
+  const file = path.join(tmpdir(), `large-notes-${Date.now()}.md`);
+  writeFileSync(file, large);
+  await page.getByLabel("Markdown files (up to 1 MB in all)").setInputFiles(file);
+  await page.getByRole("button", { name: "Show the cards" }).click();
+  const total = Number((await page.getByRole("heading", { name: /^\d+ cards$/ }).textContent())?.split(" ")[0]);
+  expect(total).toBeGreaterThan(200);
+  const cards = page.getByRole("region", { name: "Cards", exact: true }).getByRole("listitem");
+  await expect(cards).toHaveCount(200);
+  for (let shown = 200; shown < total; shown += 200) {
+    await page
+      .getByRole("button", { name: `Show ${Math.min(200, total - shown)} more` })
+      .first()
+      .click();
+    await expect(cards).toHaveCount(Math.min(total, shown + 200));
+  }
+  // Every card shown; the findings (fewer than a page here) need no button.
+  await expect(page.getByRole("button", { name: /^Show \d+ more$/ })).toHaveCount(0);
+});
