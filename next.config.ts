@@ -25,13 +25,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Packages with WebAssembly or native parts, or that start worker threads, stay outside the server bundle.
-  serverExternalPackages: [
-    "@electric-sql/pglite",
-    "@electric-sql/pglite-socket",
-    "pg",
-    "piscina",
-    "@open-spaced-repetition/binding",
-  ],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "piscina"],
   headers: async () => [
     { source: "/:path*", headers: securityHeaders },
     // The service worker is checked for a new version on every visit.

@@ -8,7 +8,8 @@
  * the fitting thread's event loop was held at most (reading the log into the optimizer's
  * items and judging are synchronous: why the app fits on a worker thread).
  */
-import { fitFromReviews, loadOptimizer, replayLog } from "../app/_server/memory-fit.ts";
+import { fitFromReviews, readItems, replayLog } from "../app/_server/memory-fit.ts";
+import { loadOptimizer } from "../app/_server/memory-fit-worker.ts";
 import { ownWeights, reviewsCsv, simulateReviews } from "../tests/support/simulated-learner.ts";
 
 const optimizer = await loadOptimizer();
@@ -33,12 +34,10 @@ for (const reviews of (process.env.BENCH_REVIEWS ?? "10000,50000,200000").split(
     held = Math.max(held, performance.now() - last - 5);
     last = performance.now();
   }, 5);
-  const [result, fit] = await time(() =>
-    fitFromReviews(optimizer, { csv, timeZone: "Asia/Tokyo", dayStartHour: 4, current: [] }),
-  );
+  const [result, fit] = await time(() => fitFromReviews(optimizer, { csv, current: [] }));
   clearInterval(watch);
   if (result.outcome !== "fitted") throw new Error(`not fitted: ${result.outcome}`);
-  const items = optimizer.convertCsvToFsrsItems(new TextEncoder().encode(csv), 4, "Asia/Tokyo", () => 540);
+  const items = readItems(optimizer, csv);
   const [, once] = await time(() =>
     optimizer.computeParameters(items, { enableShortTerm: true, numRelearningSteps: 1 }),
   );

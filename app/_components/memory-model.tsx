@@ -24,20 +24,26 @@ export function MemoryModel({ model, automaticEvery, minimumItems, timeZone }: P
   // From the moment a fit is started here until the server says it is done.
   const [isWaiting, setWaiting] = useState(false);
   useEffect(() => {
-    if (fitState.status === "started") setWaiting(true);
+    if (fitState.status === "started" || fitState.status === "running") setWaiting(true);
   }, [fitState]);
   const isFitting = model.isFitting || isWaiting;
   const date = (value: Date | string) =>
     format.dateTime(new Date(value), { dateStyle: "medium", timeStyle: "short", timeZone });
 
-  // While a fit runs, ask every two seconds whether it is done, then show its outcome.
+  // While a fit runs, ask every two seconds whether it is done, then show its outcome (and
+  // stop asking after five failed asks: the page shows the outcome on the next visit).
   useEffect(() => {
     if (!isFitting) return;
+    let failures = 0;
+    let isAsking = false;
     const timer = setInterval(async () => {
+      if (isAsking) return;
+      isAsking = true;
       const response = await fetch("/api/settings/memory-model", { cache: "no-store" }).catch(() => null);
-      if (!response?.ok) return;
-      const latest = (await response.json()) as { isFitting: boolean };
-      if (!latest.isFitting) {
+      const latest = response?.ok ? ((await response.json()) as { isFitting: boolean }) : null;
+      isAsking = false;
+      if (!latest) failures++;
+      if (failures >= 5 || (latest && !latest.isFitting)) {
         clearInterval(timer);
         setWaiting(false);
         router.refresh();
@@ -110,7 +116,9 @@ export function MemoryModel({ model, automaticEvery, minimumItems, timeZone }: P
       )}
       {fitState.status === "running" && <p className="text-sm">{t("modelRunning")}</p>}
       {restoreState.status === "done" && <p className="text-sm">{t("modelSwitched")}</p>}
-      {restoreState.status === "not-found" && <p className="text-sm text-red-700">{t("modelNotFound")}</p>}
+      {(restoreState.status === "not-found" || restoreState.status === "invalid") && (
+        <p className="text-sm text-red-700">{t("modelNotFound")}</p>
+      )}
       {restoreState.status === "running" && <p className="text-sm">{t("modelRunning")}</p>}
       {model.versions.length > 0 && (
         <div className="space-y-2">

@@ -1,7 +1,7 @@
 // The only module that imports ts-fsrs: its API (and snake_case) stays here, so its next
 // major version changes one file.
 import {
-  checkParameters,
+  clipParameters,
   computeDecayFactor,
   default_w,
   type Card as FsrsCard,
@@ -42,15 +42,13 @@ export type SchedulerSettings = {
 /** FSRS's default parameters: what a person without a fitted model is scheduled with. */
 export const defaultWeights: readonly number[] = default_w;
 
-/** Whether a list of numbers is a set of FSRS parameters the scheduler takes (21, in range). */
-export function isValidWeights(weights: readonly number[]): boolean {
-  if (weights.length !== default_w.length || !weights.every(Number.isFinite)) return false;
-  try {
-    checkParameters(weights);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * A person's stored parameters as the scheduler takes them: 21 finite numbers, each clipped
+ * to the range ts-fsrs allows; null for anything else (FSRS's defaults are used instead).
+ */
+export function usableWeights(weights: readonly number[] | null | undefined): readonly number[] | null {
+  if (!weights || weights.length !== default_w.length || !weights.every(Number.isFinite)) return null;
+  return clipParameters([...weights], 1, true);
 }
 
 export const grades = [1, 2, 3, 4] as const;

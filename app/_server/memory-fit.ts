@@ -1,29 +1,49 @@
 // A person's FSRS parameters fitted from their review log, and judged on the reviews each
 // fit did not see. Runs on a worker thread (memory-fit-worker.ts), so no request waits
 // for it: no server-only imports here.
-import { tzOffset } from "@date-fns/tz";
-import type * as Optimizer from "@open-spaced-repetition/binding";
 import { applyGrade, defaultWeights, type GradeValue, type Memory, newMemory } from "../_lib/scheduling";
 
-export type OptimizerModule = Pick<
-  typeof Optimizer,
-  "computeParameters" | "convertCsvToFsrsItems" | "FSRSBinding" | "FSRSBindingItem"
->;
+/** One review in an item: its grade, and the days since the card's previous review. */
+export type OptimizerReview = { readonly rating: number; readonly deltaT: number };
+/** One answer with its card's history before it, as the optimizer learns from it. */
+export type OptimizerItem = { readonly reviews: OptimizerReview[] };
 
 /**
- * Fewer answers the optimizer can learn from than this and no fit is tried (Anki asks for
- * some hundreds of reviews too). Held out: the answers after each of these shares of the
- * log (in time order) up to the next, each part judged by parameters fitted on all before.
+ * What the app uses of the FSRS optimizer (fsrs-rs for Node, `@open-spaced-repetition/binding`:
+ * its native module for this platform, loaded by memory-fit-worker.ts).
  */
-export const fitRules = { minimumItems: 400, cuts: [0.6, 0.73, 0.87, 1] };
+export type OptimizerModule = {
+  convertCsvToFsrsItems(
+    data: Uint8Array,
+    nextDayStartsAt: number,
+    timezone: string,
+    offsetProvider: (ms: number, timezone: string) => number,
+  ): OptimizerItem[];
+  computeParameters(
+    items: OptimizerItem[],
+    options?: { enableShortTerm: boolean; numRelearningSteps?: number },
+  ): Promise<number[]>;
+  FSRSBinding: new (
+    parameters?: number[],
+  ) => { evaluate(items: OptimizerItem[]): { logLoss: number; rmseBins: number } };
+};
+
+/**
+ * Fewer answers the optimizer can learn from than `minimumItems` and no fit is tried (Anki
+ * asks for some hundreds of reviews too). Held out: the answers after each of the `cuts`
+ * (shares of the log, in time order) up to the next, each part judged by parameters fitted
+ * on all before. A set in use that was itself fitted is judged only on answers it was not
+ * fitted on, which must be at least `minimumNewItems`.
+ */
+export const fitRules = { minimumItems: 400, minimumNewItems: 200, cuts: [0.6, 0.73, 0.87, 1] };
 
 export type FitInput = {
   /** The review log as `/api/progress/reviews.csv` exports it. */
   csv: string;
-  timeZone: string;
-  dayStartHour: number;
   /** The parameters in use (empty: FSRS's defaults). */
   current: readonly number[];
+  /** When the parameters in use were fitted (ms; absent for FSRS's defaults): the answers before were theirs to learn from. */
+  currentFittedAt?: number;
 };
 
 export type Evaluation = { logLoss: number; rmse: number };
@@ -42,44 +62,51 @@ export type FitOutput =
       heldOut: number;
     };
 
-/** The optimizer, or null where its native code cannot load (the app goes on with the parameters in use). */
-export async function loadOptimizer(
-  load: () => Promise<OptimizerModule> = () => import("@open-spaced-repetition/binding"),
-): Promise<OptimizerModule | null> {
-  try {
-    const optimizer = await load();
-    return typeof optimizer.computeParameters === "function" ? optimizer : null;
-  } catch {
-    return null;
-  }
-}
-
 const trainingOptions = { enableShortTerm: true, numRelearningSteps: 1 };
+
+/**
+ * The log's answers as the optimizer learns from them, in the order of the answers they end
+ * with (each with its card's history). Days are counted as the scheduler counts them when a
+ * card is answered (ts-fsrs: calendar days in UTC), so the parameters are fitted to the
+ * intervals they are used with.
+ */
+export const readItems = (optimizer: OptimizerModule, csv: string): OptimizerItem[] =>
+  optimizer.convertCsvToFsrsItems(new TextEncoder().encode(csv), 0, "UTC", () => 0);
 
 /** Fit parameters to the log, and judge them against the parameters in use on reviews no fit saw. */
 export async function fitFromReviews(optimizer: OptimizerModule, input: FitInput): Promise<FitOutput> {
-  const reviews = input.csv.split("\n").filter(Boolean).length - 1;
-  // FSRS counts days from the person's day start in their time zone, as the scheduler does.
-  // The items come in the order of the answers they end with (each with its card's history).
-  const all = optimizer.convertCsvToFsrsItems(
-    new TextEncoder().encode(input.csv),
-    input.dayStartHour,
-    input.timeZone,
-    (ms, zone) => tzOffset(zone, new Date(ms)),
-  );
+  const [header = "", ...rows] = input.csv.split("\n").filter(Boolean);
+  const reviews = rows.length;
+  const itemsOf = (count: number) => readItems(optimizer, [header, ...rows.slice(0, count)].join("\n"));
+  const all = itemsOf(rows.length);
+  const tooFew = (have: number, minimum: number, perItem: number) => ({
+    outcome: "too-few" as const,
+    reviews,
+    items: have,
+    needed: Math.ceil((minimum - have) * Math.max(1, perItem)),
+  });
   if (all.length < fitRules.minimumItems) {
-    const perItem = all.length > 0 ? reviews / all.length : 1;
-    const needed = Math.ceil((fitRules.minimumItems - all.length) * Math.max(1, perItem));
-    return { outcome: "too-few", reviews, items: all.length, needed };
+    return tooFew(all.length, fitRules.minimumItems, all.length > 0 ? reviews / all.length : 1);
   }
   const current = input.current.length > 0 ? [...input.current] : [...defaultWeights];
+  // The part of the log judged: all of it for FSRS's defaults; for a set fitted earlier,
+  // only what came after (the rows are in time order).
+  const fittedAt = input.current.length > 0 ? input.currentFittedAt : undefined;
+  const firstUnseen = fittedAt === undefined ? 0 : rows.findIndex((row) => Number(row.split(",")[1]) >= fittedAt);
+  const seen = fittedAt === undefined ? 0 : itemsOf(firstUnseen === -1 ? rows.length : firstUnseen).length;
+  const fresh = all.length - seen;
+  if (fittedAt !== undefined && fresh < fitRules.minimumNewItems) {
+    return tooFew(fresh, fitRules.minimumNewItems, reviews / all.length);
+  }
   // Time-series splits: each part of the later answers judged by parameters fitted on
   // every answer before it, and by the parameters in use.
   const judged: { size: number; fitted: Evaluation; current: Evaluation }[] = [];
-  const at = (share: number) => Math.floor(all.length * share);
-  for (const [index, cut] of fitRules.cuts.slice(0, -1).entries()) {
+  const cuts = fittedAt === undefined ? fitRules.cuts : [0, 1 / 3, 2 / 3, 1];
+  const at = (share: number) => seen + Math.floor(fresh * share);
+  for (const [index, cut] of cuts.slice(0, -1).entries()) {
     const train = all.slice(0, at(cut));
-    const test = all.slice(at(cut), at(fitRules.cuts[index + 1] as number));
+    const test = all.slice(at(cut), at(cuts[index + 1] as number));
+    if (train.length === 0 || test.length === 0) continue;
     const weights = await optimizer.computeParameters(train, trainingOptions);
     judged.push({
       size: test.length,
@@ -104,7 +131,7 @@ export async function fitFromReviews(optimizer: OptimizerModule, input: FitInput
   };
 }
 
-function evaluate(optimizer: OptimizerModule, weights: number[], items: Optimizer.FSRSBindingItem[]): Evaluation {
+function evaluate(optimizer: OptimizerModule, weights: number[], items: OptimizerItem[]): Evaluation {
   const { logLoss, rmseBins } = new optimizer.FSRSBinding(weights).evaluate(items);
   return { logLoss, rmse: rmseBins };
 }

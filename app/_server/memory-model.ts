@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { Piscina } from "piscina";
-import { isValidWeights } from "@/app/_lib/scheduling";
+import { usableWeights } from "@/app/_lib/scheduling";
 import { getDb } from "./db";
 import type { FitInput, FitOutput, ReplayedCard } from "./memory-fit";
 import { getSettings } from "./preferences";
@@ -42,14 +42,39 @@ const onThread: FitRunner = {
 // One fit per person at a time (this process runs the app's only server).
 const running = new Set<string>();
 
-/** The person's review log as the CSV export writes it. */
-async function logCsv(user: User): Promise<string> {
+/** The person's review log as the CSV export writes it, and how many reviews are in it. */
+async function readLog(user: User): Promise<{ csv: string; reviews: number }> {
   const parts = [reviewCsvHeader];
-  for await (const page of reviewHistory(user)) parts.push(reviewCsvLines(page));
-  return parts.join("");
+  let reviews = 0;
+  for await (const page of reviewHistory(user)) {
+    parts.push(reviewCsvLines(page));
+    reviews += page.length;
+  }
+  return { csv: parts.join(""), reviews };
 }
 
-export type FitResult = { status: "running" } | { status: "done"; fitId: string; outcome: string };
+/** The parameters a person is scheduled with, and when they were fitted (none for FSRS's defaults). */
+async function inUse(user: User): Promise<{ weights: readonly number[]; fittedAt?: number }> {
+  const db = getDb();
+  const [settings, version] = await Promise.all([
+    db.userSettings.findUnique({ where: { userId: user.id }, select: { fsrsWeights: true } }),
+    db.fsrsParameters.findFirst({
+      where: { userId: user.id },
+      orderBy: { createdAt: "desc" },
+      select: { fitId: true },
+    }),
+  ]);
+  const weights = usableWeights(settings?.fsrsWeights) ?? [];
+  const fit = version?.fitId
+    ? await db.fsrsFit.findUnique({ where: { id: version.fitId }, select: { createdAt: true } })
+    : null;
+  return { weights, fittedAt: weights.length > 0 ? fit?.createdAt.getTime() : undefined };
+}
+
+export type FitResult = { status: "running" } | { status: "done"; outcome: string };
+
+// Switching writes every card of a person: more than an interactive transaction's 5 s default.
+const switching = { timeout: 120_000, maxWait: 10_000 };
 
 /**
  * Fit the person's parameters from their log now and keep them if they predict better on
@@ -63,55 +88,55 @@ export async function fitMemoryModel(
   if (running.has(user.id)) return { status: "running" };
   running.add(user.id);
   try {
-    const [settings, csv] = await Promise.all([getSettings(user), logCsv(user)]);
+    const [current, log] = await Promise.all([inUse(user), readLog(user)]);
     let output: FitOutput | { outcome: "failed" };
     try {
-      output = await runner.fit({
-        csv,
-        timeZone: settings.timeZone,
-        dayStartHour: settings.dayStartHour,
-        current: settings.fsrsWeights,
-      });
+      output = await runner.fit({ csv: log.csv, current: current.weights, currentFittedAt: current.fittedAt });
     } catch (error) {
       console.error("memory model fit failed", error);
       output = { outcome: "failed" };
     }
-    const reviews = csv.split("\n").length - 2;
+    const record = { userId: user.id, trigger, reviews: log.reviews };
     if (output.outcome !== "fitted") {
-      const fit = await getDb().fsrsFit.create({
+      await getDb().fsrsFit.create({
         data: {
-          userId: user.id,
-          trigger,
+          ...record,
           outcome: output.outcome,
-          reviews,
           items: output.outcome === "too-few" ? output.items : 0,
           needed: output.outcome === "too-few" ? output.needed : 0,
         },
-        select: { id: true },
       });
-      return { status: "done", fitId: fit.id, outcome: output.outcome };
+      return { status: "done", outcome: output.outcome };
     }
+    const weights = usableWeights(output.weights);
+    const fit = {
+      ...record,
+      items: output.items,
+      weights: output.weights,
+      logLoss: output.fitted.logLoss,
+      rmse: output.fitted.rmse,
+      currentLogLoss: output.current.logLoss,
+      currentRmse: output.current.rmse,
+    };
     const isBetter =
-      isValidWeights(output.weights) &&
-      output.fitted.logLoss < output.current.logLoss &&
-      output.fitted.rmse <= output.current.rmse;
-    const fit = await getDb().fsrsFit.create({
-      data: {
-        userId: user.id,
-        trigger,
-        outcome: isBetter ? "adopted" : "kept",
-        reviews,
-        items: output.items,
-        weights: output.weights,
-        logLoss: output.fitted.logLoss,
-        rmse: output.fitted.rmse,
-        currentLogLoss: output.current.logLoss,
-        currentRmse: output.current.rmse,
-      },
-      select: { id: true },
-    });
-    if (isBetter) await switchTo(user, output.weights, { source: "fitted", fitId: fit.id }, csv, runner);
-    return { status: "done", fitId: fit.id, outcome: isBetter ? "adopted" : "kept" };
+      weights !== null && output.fitted.logLoss < output.current.logLoss && output.fitted.rmse <= output.current.rmse;
+    if (!isBetter) {
+      await getDb().fsrsFit.create({ data: { ...fit, outcome: "kept" } });
+      return { status: "done", outcome: "kept" };
+    }
+    try {
+      // Each card rebuilt from the log as it is now (answers given during the fit included).
+      const cards = await runner.replay((await readLog(user)).csv, [...weights]);
+      await getDb().$transaction(async (tx) => {
+        const adopted = await tx.fsrsFit.create({ data: { ...fit, weights: [...weights], outcome: "adopted" } });
+        await switchTo(tx, user, weights, { source: "fitted", fitId: adopted.id }, cards);
+      }, switching);
+      return { status: "done", outcome: "adopted" };
+    } catch (error) {
+      console.error("memory model not switched", error);
+      await getDb().fsrsFit.create({ data: { ...fit, outcome: "failed" } });
+      return { status: "done", outcome: "failed" };
+    }
   } finally {
     running.delete(user.id);
   }
@@ -123,8 +148,6 @@ export function startFit(user: User, trigger: "settings" | "automatic", runner: 
   fitMemoryModel(user, trigger, runner).catch((error) => console.error("memory model fit failed", error));
   return true;
 }
-
-export const isFitting = (user: User) => running.has(user.id);
 
 // When each person's log was last counted for an automatic fit.
 const lastLooked = new Map<string, number>();
@@ -147,37 +170,36 @@ export async function fitWhenDue(user: User, now: Date, runner: FitRunner = onTh
   return startFit(user, "automatic", runner);
 }
 
+type Transaction = Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0];
+
 /**
  * Schedule the person with these parameters from now on: a new version, and each card's
- * stability and difficulty rebuilt from its reviews under them (due dates stay). A card
- * answered meanwhile keeps what its answer wrote.
+ * stability and difficulty as rebuilt from its reviews under them (due dates stay). A card
+ * answered since the log was read keeps what its answer wrote.
  */
 async function switchTo(
+  tx: Transaction,
   user: User,
-  weights: number[],
-  version: { source: "fitted" | "defaults" | "restored"; fitId?: string },
-  csv: string,
-  runner: FitRunner,
+  weights: readonly number[],
+  version: { source: "fitted" | "defaults" | "restored"; fitId?: string | null },
+  cards: ReplayedCard[],
 ): Promise<void> {
-  const cards = await runner.replay(csv, weights);
-  await getDb().$transaction(async (tx) => {
-    await tx.fsrsParameters.create({ data: { userId: user.id, weights, ...version } });
-    await tx.userSettings.upsert({
-      where: { userId: user.id },
-      create: { userId: user.id, fsrsWeights: weights },
-      update: { fsrsWeights: weights },
-    });
-    for (let from = 0; from < cards.length; from += 5000) {
-      const part = cards.slice(from, from + 5000);
-      await tx.$executeRaw`
-        UPDATE "CardState" cs SET "stability" = u.stability, "difficulty" = u.difficulty
-        FROM unnest(${part.map((card) => card.cardId)}::uuid[], ${part.map((card) => card.stability)}::float8[],
-          ${part.map((card) => card.difficulty)}::float8[], ${part.map((card) => new Date(card.lastReviewAt))}::timestamp[])
-          AS u("cardId", stability, difficulty, "lastReviewAt")
-        WHERE cs."userId" = ${user.id}::uuid AND cs."cardId" = u."cardId" AND cs."lastReviewAt" = u."lastReviewAt"
-          AND cs."state" <> 0`;
-    }
+  await tx.fsrsParameters.create({ data: { userId: user.id, weights: [...weights], ...version } });
+  await tx.userSettings.upsert({
+    where: { userId: user.id },
+    create: { userId: user.id, fsrsWeights: [...weights] },
+    update: { fsrsWeights: [...weights] },
   });
+  for (let from = 0; from < cards.length; from += 5000) {
+    const part = cards.slice(from, from + 5000);
+    await tx.$executeRaw`
+      UPDATE "CardState" cs SET "stability" = u.stability, "difficulty" = u.difficulty
+      FROM unnest(${part.map((card) => card.cardId)}::uuid[], ${part.map((card) => card.stability)}::float8[],
+        ${part.map((card) => card.difficulty)}::float8[], ${part.map((card) => new Date(card.lastReviewAt))}::timestamp[])
+        AS u("cardId", stability, difficulty, "lastReviewAt")
+      WHERE cs."userId" = ${user.id}::uuid AND cs."cardId" = u."cardId" AND cs."lastReviewAt" = u."lastReviewAt"
+        AND cs."state" <> 0`;
+  }
 }
 
 /**
@@ -189,20 +211,31 @@ export async function restoreParameters(
   choice: { defaults: true } | { versionId: string },
   runner: FitRunner = onThread,
 ): Promise<{ status: "done" } | { error: "not-found" | "running" }> {
-  let weights: number[] = [];
+  let version: { weights: number[]; fitId: string | null } = { weights: [], fitId: null };
   if ("versionId" in choice) {
-    const version = await getDb().fsrsParameters.findFirst({
+    const found = await getDb().fsrsParameters.findFirst({
       where: { id: choice.versionId, userId: user.id },
-      select: { weights: true },
+      select: { weights: true, fitId: true },
     });
-    if (!version) return { error: "not-found" };
-    weights = version.weights;
+    if (!found) return { error: "not-found" };
+    version = found;
   }
   if (running.has(user.id)) return { error: "running" };
   running.add(user.id);
   try {
-    const source = weights.length === 0 ? "defaults" : "restored";
-    await switchTo(user, weights, { source }, await logCsv(user), runner);
+    const weights = usableWeights(version.weights) ?? [];
+    const cards = await runner.replay((await readLog(user)).csv, [...weights]);
+    await getDb().$transaction(
+      (tx) =>
+        switchTo(
+          tx,
+          user,
+          weights,
+          { source: weights.length === 0 ? "defaults" : "restored", fitId: version.fitId },
+          cards,
+        ),
+      switching,
+    );
     return { status: "done" };
   } finally {
     running.delete(user.id);

@@ -7,6 +7,7 @@ import {
   newMemory,
   previewGrades,
   type SchedulerSettings,
+  usableWeights,
 } from "@/app/_lib/scheduling";
 import { studyDate, studyDayStart } from "@/app/_lib/study-day";
 import { Prisma } from "@/prisma/generated/client";
@@ -84,7 +85,7 @@ export const schedulerSettings = ({
   desiredRetention,
   fuzz,
   maximumIntervalDays: 36500,
-  ...(fsrsWeights?.length ? { weights: fsrsWeights } : {}),
+  ...(usableWeights(fsrsWeights) ? { weights: usableWeights(fsrsWeights) as readonly number[] } : {}),
 });
 
 /**

@@ -31,13 +31,14 @@ export async function getLeadView(user: User, teamId: string, now: Date): Promis
   // The viewer's own figures are theirs to know: it takes three others for the rest to blur.
   const others = members.filter((member) => member.userId !== user.id).length;
   if (others < minimumGroup) return { members: others, sections: null, exam: null };
-  // Each member's own forgetting curve: decay -w[20] of their parameters (FSRS's defaults
-  // without), factor 0.9^(1/decay) - 1 (ts-fsrs computeDecayFactor).
+  // Each member's own forgetting curve: decay -w[20] of their parameters (in ts-fsrs's
+  // range 0.1–0.8; FSRS's defaults without), factor 0.9^(1/decay) - 1 (computeDecayFactor).
   const defaults = forgettingCurve().decay;
   const sections = await db.$queryRaw<{ deck: string; section: string; share: number }[]>`
     WITH curve AS (
       SELECT m."userId", coalesce(s."desiredRetention", 0.9) AS target,
-        coalesce(-s."fsrsWeights"[21], ${defaults}::float8) AS decay
+        CASE WHEN array_length(s."fsrsWeights", 1) = 21
+          THEN -least(greatest(s."fsrsWeights"[21], 0.1), 0.8) ELSE ${defaults}::float8 END AS decay
       FROM "TeamMember" m LEFT JOIN "UserSettings" s ON s."userId" = m."userId"
       WHERE m."teamId" = ${teamId}::uuid
     )

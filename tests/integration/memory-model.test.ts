@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyGrade, defaultWeights, recallAfter, type SchedulerSettings } from "@/app/_lib/scheduling";
 import { getDb } from "@/app/_server/db";
-import { fitRules, loadOptimizer, replayLog } from "@/app/_server/memory-fit";
+import { fitRules, replayLog } from "@/app/_server/memory-fit";
+import { loadOptimizer } from "@/app/_server/memory-fit-worker";
 import {
   automaticFitEvery,
   type FitRunner,
@@ -187,6 +188,30 @@ describe("a memory model fitted to a person", () => {
     };
     expect(await fitMemoryModel(user, "settings", unavailable)).toMatchObject({ outcome: "unavailable" });
     expect((await getMemoryModel(user)).inUse.weights).toEqual([]);
+  });
+
+  it("records a fit as failed, and changes nothing, when its parameters cannot be put in use", async () => {
+    const user = await createUser("switch-fails");
+    await store(user.id, simulateReviews(truth, await cardIdsOf(20), 600, 12));
+    const breaking: FitRunner = {
+      fit: async () => ({
+        outcome: "fitted",
+        reviews: 600,
+        items: 500,
+        weights: [...ownWeights],
+        fitted: { logLoss: 0.2, rmse: 0.02 },
+        current: { logLoss: 0.3, rmse: 0.05 },
+        heldOut: 200,
+      }),
+      replay: async () => {
+        throw new Error("the worker stopped");
+      },
+    };
+    expect(await fitMemoryModel(user, "settings", breaking)).toEqual({ status: "done", outcome: "failed" });
+    const model = await getMemoryModel(user);
+    expect(model.latest).toMatchObject({ outcome: "failed", logLoss: 0.2 });
+    expect(model.inUse.weights).toEqual([]);
+    expect(model.versions).toEqual([]);
   });
 
   it("fits by itself once enough new reviews have come in, at most one look per ten minutes", async () => {

@@ -1,5 +1,8 @@
+import fc from "fast-check";
+import { dateDiffInDays } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
-import { fitFromReviews, loadOptimizer, type OptimizerModule } from "@/app/_server/memory-fit";
+import { fitFromReviews, type OptimizerModule, readItems } from "@/app/_server/memory-fit";
+import { loadOptimizer } from "@/app/_server/memory-fit-worker";
 
 const header = "card_id,review_time,review_rating,review_state,review_duration";
 const dayMs = 86_400_000;
@@ -11,16 +14,10 @@ async function optimizer(): Promise<OptimizerModule> {
   return loaded;
 }
 
-const itemsOf = async (rows: string[], timeZone = "UTC", dayStartHour = 4) => {
-  const { convertCsvToFsrsItems } = await optimizer();
-  const { tzOffset } = await import("@date-fns/tz");
-  return convertCsvToFsrsItems(
-    new TextEncoder().encode([header, ...rows].join("\n")),
-    dayStartHour,
-    timeZone,
-    (ms, zone) => tzOffset(zone, new Date(ms)),
-  ).map((item) => item.reviews.map((review) => `${review.rating}/${review.deltaT}`).join(" "));
-};
+const itemsOf = async (rows: string[]) =>
+  readItems(await optimizer(), [header, ...rows].join("\n")).map((item) =>
+    item.reviews.map((review) => `${review.rating}/${review.deltaT}`).join(" "),
+  );
 
 describe("the review log as the FSRS optimizer reads it", () => {
   it("gives items in the order of the answers they end with, however the rows come: the time-series splits slice it", async () => {
@@ -40,28 +37,38 @@ describe("the review log as the FSRS optimizer reads it", () => {
     expect(await itemsOf([...rows].reverse())).toEqual(inOrder);
   });
 
-  it("counts days from the person's day start in their time zone", async () => {
-    // Tokyo is UTC+9: 23:30 and 03:30 the next morning are one study day when it starts at
-    // 4:00; 03:30 and 04:30 are two.
-    const tokyo = (hour: number, minute = 30) =>
-      Date.parse("2026-01-05T00:00:00+09:00") + (hour * 60 + minute) * 60_000;
-    const pair = (first: number, second: number) => [`x,${first},3,0,1000`, `x,${second},3,2,1000`];
-    expect(await itemsOf(pair(tokyo(23), tokyo(27)), "Asia/Tokyo")).toEqual([]);
-    expect(await itemsOf(pair(tokyo(27), tokyo(28)), "Asia/Tokyo")).toEqual(["3/0 3/1"]);
-    // In UTC the same moments fall otherwise: 14:30 and 18:30, one day.
-    expect(await itemsOf(pair(tokyo(23), tokyo(27)), "UTC")).toEqual([]);
-    expect(await itemsOf(pair(tokyo(27), tokyo(28)), "UTC")).toEqual([]);
+  it("counts the days between two answers as the scheduler does when the second is given", async () => {
+    const loaded = await optimizer();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 400 * dayMs }),
+        fc.integer({ min: 1, max: 90 * dayMs }),
+        async (first, gap) => {
+          const [from, to] = [start + first, start + first + gap];
+          const csv = [header, `x,${from},3,0,1000`, `x,${to},3,2,1000`].join("\n");
+          const items = readItems(loaded, csv);
+          const days = dateDiffInDays(new Date(from), new Date(to));
+          // An answer on the same day is no item to learn from.
+          expect(items.map((item) => item.reviews.at(-1)?.deltaT)).toEqual(days > 0 ? [days] : []);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it("declines a log with too few answers to learn from, saying about how many more", async () => {
     const rows = Array.from({ length: 20 }, (_, i) => `card${i % 5},${start + i * dayMs},3,${i < 5 ? 0 : 2},1000`);
-    const result = await fitFromReviews(await optimizer(), {
-      csv: [header, ...rows].join("\n"),
-      timeZone: "UTC",
-      dayStartHour: 4,
-      current: [],
-    });
+    const result = await fitFromReviews(await optimizer(), { csv: [header, ...rows].join("\n"), current: [] });
     expect(result).toMatchObject({ outcome: "too-few", reviews: 20, items: 15 });
     expect(result.outcome === "too-few" && result.needed).toBe(Math.ceil((400 - 15) * (20 / 15)));
+  });
+
+  it("judges a set fitted earlier only on answers it did not learn from", async () => {
+    const rows = Array.from({ length: 900 }, (_, i) => `card${i % 30},${start + i * dayMs},3,${i < 30 ? 0 : 2},1000`);
+    const csv = [header, ...rows].join("\n");
+    const current = Array.from({ length: 21 }, () => 1);
+    // Fitted after the 800th answer: 100 new ones, fewer than the judging needs.
+    const recent = await fitFromReviews(await optimizer(), { csv, current, currentFittedAt: start + 800 * dayMs });
+    expect(recent).toMatchObject({ outcome: "too-few", items: 100 });
   });
 });
