@@ -10,12 +10,11 @@ import { Button } from "./ui/button";
 type Props = {
   model: MemoryModelDto;
   automaticEvery: number;
-  minimumItems: number;
   timeZone: string;
 };
 
 /** The settings page's memory model: what is in use, the latest fit, and the sets used before. */
-export function MemoryModel({ model, automaticEvery, minimumItems, timeZone }: Props) {
+export function MemoryModel({ model, automaticEvery, timeZone }: Props) {
   const t = useTranslations("settings");
   const format = useFormatter();
   const router = useRouter();
@@ -83,8 +82,6 @@ export function MemoryModel({ model, automaticEvery, minimumItems, timeZone }: P
             {t(`outcome-${latest.outcome as "adopted" | "kept" | "too-few" | "unavailable" | "failed"}`, {
               reviews: format.number(latest.reviews),
               needed: format.number(latest.needed),
-              items: format.number(latest.items),
-              minimum: format.number(minimumItems),
               percent: Math.max(
                 0,
                 Math.round((((latest.currentRmse ?? 0) - (latest.rmse ?? 0)) / (latest.currentRmse || 1)) * 100),

@@ -3,7 +3,6 @@ import { getTranslations } from "next-intl/server";
 import { MemoryModel } from "@/app/_components/memory-model";
 import { SettingsForm } from "@/app/_components/settings-form";
 import { Button } from "@/app/_components/ui/button";
-import { fitRules } from "@/app/_server/memory-fit";
 import { automaticFitEvery, getMemoryModel } from "@/app/_server/memory-model";
 import { getSettings } from "@/app/_server/preferences";
 import { requireUser } from "@/app/_server/session";
@@ -28,12 +27,7 @@ export default async function SettingsPage() {
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <SettingsForm {...settings} timeZones={timeZones} />
       </section>
-      <MemoryModel
-        model={model}
-        automaticEvery={automaticFitEvery}
-        minimumItems={fitRules.minimumItems}
-        timeZone={settings.timeZone}
-      />
+      <MemoryModel model={model} automaticEvery={automaticFitEvery} timeZone={settings.timeZone} />
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">{t("account")}</h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("signOutEverywhereHint")}</p>
