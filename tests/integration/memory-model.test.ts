@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { applyGrade, defaultWeights, recallAfter, type SchedulerSettings } from "@/app/_lib/scheduling";
+import { applyGrade, defaultWeights, newMemory, recallAfter, type SchedulerSettings } from "@/app/_lib/scheduling";
 import { getDb } from "@/app/_server/db";
 import { fitRules, replayLog } from "@/app/_server/memory-fit";
 import { loadOptimizer } from "@/app/_server/memory-fit-worker";
@@ -44,7 +44,7 @@ async function store(userId: string, { rows }: SimulatedReviews) {
   const memories = new Map<string, ReturnType<typeof toMemory>>();
   const data = rows.map((row) => {
     const before = memories.get(row.cardId) ?? null;
-    const after = applyGrade(before ?? emptyMemory(row.at), row.grade, new Date(row.at), defaults);
+    const after = applyGrade(before ?? newMemory(new Date(row.at)), row.grade, new Date(row.at), defaults);
     memories.set(row.cardId, after);
     return {
       userId,
@@ -67,18 +67,6 @@ async function store(userId: string, { rows }: SimulatedReviews) {
     data: [...memories].map(([cardId, memory]) => ({ userId, cardId, ...memory, version: 1 })),
   });
 }
-
-const emptyMemory = (at: number) => ({
-  state: 0 as const,
-  dueAt: new Date(at),
-  stability: 0,
-  difficulty: 0,
-  reps: 0,
-  lapses: 0,
-  learningStep: 0,
-  scheduledDays: 0,
-  lastReviewAt: null,
-});
 
 async function cardIdsOf(count: number) {
   const cards = await getDb().card.findMany({
