@@ -14,6 +14,8 @@ import { ownWeights, reviewsCsv, simulateReviews } from "../tests/support/simula
 
 const optimizer = await loadOptimizer();
 if (!optimizer) throw new Error("the FSRS optimizer (@open-spaced-repetition/binding) did not load");
+// A person in Tokyo whose study day starts at 4:00.
+const day = { timeZone: "Asia/Tokyo", dayStartHour: 4 };
 const truth = { desiredRetention: 0.9, maximumIntervalDays: 36500, fuzz: false, weights: ownWeights };
 
 const time = async <T>(run: () => T | Promise<T>): Promise<[T, number]> => {
@@ -34,14 +36,14 @@ for (const reviews of (process.env.BENCH_REVIEWS ?? "10000,50000,200000").split(
     held = Math.max(held, performance.now() - last - 5);
     last = performance.now();
   }, 5);
-  const [result, fit] = await time(() => fitFromReviews(optimizer, { csv, current: [] }));
+  const [result, fit] = await time(() => fitFromReviews(optimizer, { csv, day, current: [] }));
   clearInterval(watch);
   if (result.outcome !== "fitted") throw new Error(`not fitted: ${result.outcome}`);
-  const items = readItems(optimizer, csv);
+  const items = readItems(optimizer, csv, day);
   const [, once] = await time(() =>
     optimizer.computeParameters(items, { enableShortTerm: true, numRelearningSteps: 1 }),
   );
-  const [, replay] = await time(() => replayLog(csv, result.weights));
+  const [, replay] = await time(() => replayLog(csv, result.weights, day));
   console.log(
     `${reviews} reviews (${cards.length} cards): fit and judge ${(fit / 1000).toFixed(1)} s, one fit ${(once / 1000).toFixed(1)} s, cards rebuilt ${replay.toFixed(0)} ms, fitting thread held at most ${held.toFixed(0)} ms; held-out log loss ${result.fitted.logLoss.toFixed(3)} vs defaults ${result.current.logLoss.toFixed(3)}, RMSE ${(result.fitted.rmse * 100).toFixed(1)}% vs ${(result.current.rmse * 100).toFixed(1)}%`,
   );

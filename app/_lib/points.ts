@@ -1,4 +1,11 @@
-import { forgettingCurve, type Memory, nextStrength, recallAfter, type SchedulerSettings } from "./scheduling";
+import {
+  forgettingCurve,
+  type Memory,
+  nextStrength,
+  recallAfter,
+  type SchedulerSettings,
+  studyDaysBetween,
+} from "./scheduling";
 
 // Team points: memory gained. A card's worth is its expected recall over the next 30
 // days, the mean of the FSRS forgetting curve R(t) = (1 + factor · t / S)^decay over
@@ -29,8 +36,8 @@ export function pointsFor(before: Memory | null, at: Date, settings: SchedulerSe
     return 100 * meanRecallAhead(nextStrength(null, 0, 3, settings).stability, 0, settings.weights);
   }
   const elapsed = Math.max(0, (at.getTime() - before.lastReviewAt.getTime()) / dayMs);
-  // The next memory as ts-fsrs computes it, from whole days since the last review.
-  const days = Math.floor(elapsed);
+  // The next memory as the scheduler computes it, from the study days since the last review.
+  const days = studyDaysBetween(before.lastReviewAt, at, settings);
   const strength = { stability: before.stability, difficulty: before.difficulty };
   const recall = recallAfter(days, before.stability, settings);
   const after = (grade: 1 | 3) =>

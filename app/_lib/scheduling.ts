@@ -1,8 +1,10 @@
 // The only module that imports ts-fsrs: its API (and snake_case) stays here, so its next
 // major version changes one file.
+import { tzOffset } from "@date-fns/tz";
 import {
   clipParameters,
   computeDecayFactor,
+  dateDiffInDays,
   default_w,
   type Card as FsrsCard,
   fsrs,
@@ -37,7 +39,31 @@ export type SchedulerSettings = {
   fuzz: boolean;
   /** The person's own FSRS parameters (21, fitted from their reviews); absent: FSRS's defaults. */
   weights?: readonly number[];
+  /**
+   * The person's study day (time zone, hour it starts): days between answers are counted
+   * in these days, as the optimizer counts them. Absent: calendar days in UTC.
+   */
+  day?: { timeZone: string; dayStartHour: number };
 };
+
+// ts-fsrs counts the days between two answers as UTC calendar days. On a clock moved by the
+// person's offset from UTC less the hour their day starts, a UTC calendar day is one of
+// their study days; dates go to ts-fsrs on that clock and come back from it.
+type StudyClock = { to: (at: Date) => Date; from: (at: Date) => Date };
+const hourMs = 3_600_000;
+const utcClock: StudyClock = { to: (at) => at, from: (at) => at };
+
+function studyClock(settings: SchedulerSettings): StudyClock {
+  if (!settings.day) return utcClock;
+  const { timeZone, dayStartHour } = settings.day;
+  // A zone the runtime does not know counts as UTC.
+  const shift = (at: number) => (tzOffset(timeZone, new Date(at)) || 0) * 60_000 - dayStartHour * hourMs;
+  return {
+    to: (at) => new Date(at.getTime() + shift(at.getTime())),
+    // The offset of the moment itself, found from the offset near it.
+    from: (at) => new Date(at.getTime() - shift(at.getTime() - shift(at.getTime()))),
+  };
+}
 
 /** FSRS's default parameters: what a person without a fitted model is scheduled with. */
 export const defaultWeights: readonly number[] = default_w;
@@ -81,9 +107,9 @@ function createScheduler(settings: SchedulerSettings) {
   );
 }
 
-function toFsrs(memory: Memory): FsrsCard {
+function toFsrs(memory: Memory, clock = utcClock): FsrsCard {
   return {
-    due: memory.dueAt,
+    due: clock.to(memory.dueAt),
     stability: memory.stability,
     difficulty: memory.difficulty,
     elapsed_days: 0,
@@ -92,22 +118,28 @@ function toFsrs(memory: Memory): FsrsCard {
     reps: memory.reps,
     lapses: memory.lapses,
     state: memory.state as State,
-    last_review: memory.lastReviewAt ?? undefined,
+    last_review: memory.lastReviewAt ? clock.to(memory.lastReviewAt) : undefined,
   };
 }
 
-function fromFsrs(card: FsrsCard): Memory {
+function fromFsrs(card: FsrsCard, clock = utcClock): Memory {
   return {
     state: card.state as Memory["state"],
-    dueAt: card.due,
+    dueAt: clock.from(card.due),
     stability: card.stability,
     difficulty: card.difficulty,
     reps: card.reps,
     lapses: card.lapses,
     learningStep: card.learning_steps,
     scheduledDays: card.scheduled_days,
-    lastReviewAt: card.last_review ?? null,
+    lastReviewAt: card.last_review ? clock.from(card.last_review) : null,
   };
+}
+
+/** The days between two answers as the scheduler counts them: the person's study days (calendar days in UTC without). */
+export function studyDaysBetween(from: Date, to: Date, settings: SchedulerSettings): number {
+  const clock = studyClock(settings);
+  return dateDiffInDays(clock.to(from), clock.to(to));
 }
 
 /** A card never reviewed, due now. */
@@ -127,17 +159,20 @@ export function newMemory(now: Date): Memory {
 
 /** The memory after answering with `grade` at `now`. */
 export function applyGrade(memory: Memory, grade: GradeValue, now: Date, settings: SchedulerSettings): Memory {
-  return fromFsrs(scheduler(settings).next(toFsrs(memory), now, gradeToRating[grade]).card);
+  const clock = studyClock(settings);
+  const after = scheduler(settings).next(toFsrs(memory, clock), clock.to(now), gradeToRating[grade]).card;
+  return { ...fromFsrs(after, clock), lastReviewAt: now };
 }
 
 /** When each grade would bring the card back: what the grade buttons show. */
 export function previewGrades(memory: Memory, now: Date, settings: SchedulerSettings): Record<GradeValue, Date> {
-  const preview = scheduler(settings).repeat(toFsrs(memory), now);
+  const clock = studyClock(settings);
+  const preview = scheduler(settings).repeat(toFsrs(memory, clock), clock.to(now));
   return {
-    1: preview[Rating.Again].card.due,
-    2: preview[Rating.Hard].card.due,
-    3: preview[Rating.Good].card.due,
-    4: preview[Rating.Easy].card.due,
+    1: clock.from(preview[Rating.Again].card.due),
+    2: clock.from(preview[Rating.Hard].card.due),
+    3: clock.from(preview[Rating.Good].card.due),
+    4: clock.from(preview[Rating.Easy].card.due),
   };
 }
 

@@ -114,6 +114,7 @@ export async function planExam(
       desiredRetention: settings?.desiredRetention ?? 0.9,
       fuzz: false,
       fsrsWeights: settings?.fsrsWeights,
+      ...boundary,
     }),
   });
   return { plan, pace, cards };

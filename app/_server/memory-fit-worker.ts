@@ -1,6 +1,13 @@
 /** A worker thread (memory-model.ts) that fits a person's parameters and replays their log. */
 import { createRequire } from "node:module";
-import { type FitInput, type FitOutput, fitFromReviews, type OptimizerModule, replayLog } from "./memory-fit";
+import {
+  type FitInput,
+  type FitOutput,
+  fitFromReviews,
+  type OptimizerModule,
+  replayLog,
+  type StudyDay,
+} from "./memory-fit";
 
 // The FSRS optimizer's native module for this platform (an optional dependency: the
 // registry has it for Linux x64 with glibc); the package that picks one for any platform
@@ -24,6 +31,6 @@ export default async function fit(input: FitInput): Promise<FitOutput> {
   return optimizer ? fitFromReviews(optimizer, input) : { outcome: "unavailable" };
 }
 
-export function replay({ csv, weights }: { csv: string; weights: number[] }) {
-  return replayLog(csv, weights);
+export function replay({ csv, weights, day }: { csv: string; weights: number[]; day: StudyDay }) {
+  return replayLog(csv, weights, day);
 }

@@ -1,6 +1,7 @@
 // A person's FSRS parameters fitted from their review log, and judged on the reviews each
 // fit did not see. Runs on a worker thread (memory-fit-worker.ts), so no request waits
 // for it: no server-only imports here.
+import { tzOffset } from "@date-fns/tz";
 import { applyGrade, defaultWeights, type GradeValue, type Memory, newMemory } from "../_lib/scheduling";
 
 /** One review in an item: its grade, and the days since the card's previous review. */
@@ -37,9 +38,13 @@ export type OptimizerModule = {
  */
 export const fitRules = { minimumItems: 400, minimumNewItems: 200, cuts: [0.6, 0.73, 0.87, 1] };
 
+/** The person's study day: days between answers are counted in it, by the optimizer as by the scheduler. */
+export type StudyDay = { timeZone: string; dayStartHour: number };
+
 export type FitInput = {
   /** The review log as `/api/progress/reviews.csv` exports it. */
   csv: string;
+  day: StudyDay;
   /** The parameters in use (empty: FSRS's defaults). */
   current: readonly number[];
   /** When the parameters in use were fitted (ms; absent for FSRS's defaults): the answers before were theirs to learn from. */
@@ -66,18 +71,23 @@ const trainingOptions = { enableShortTerm: true, numRelearningSteps: 1 };
 
 /**
  * The log's answers as the optimizer learns from them, in the order of the answers they end
- * with (each with its card's history). Days are counted as the scheduler counts them when a
- * card is answered (ts-fsrs: calendar days in UTC), so the parameters are fitted to the
- * intervals they are used with.
+ * with (each with its card's history). Days are the person's study days (their time zone,
+ * the hour their day starts), as the scheduler counts them when a card is answered, so the
+ * parameters are fitted to the intervals they are used with.
  */
-export const readItems = (optimizer: OptimizerModule, csv: string): OptimizerItem[] =>
-  optimizer.convertCsvToFsrsItems(new TextEncoder().encode(csv), 0, "UTC", () => 0);
+export const readItems = (optimizer: OptimizerModule, csv: string, day: StudyDay): OptimizerItem[] =>
+  optimizer.convertCsvToFsrsItems(
+    new TextEncoder().encode(csv),
+    day.dayStartHour,
+    day.timeZone,
+    (ms, zone) => tzOffset(zone, new Date(ms)) || 0,
+  );
 
 /** Fit parameters to the log, and judge them against the parameters in use on reviews no fit saw. */
 export async function fitFromReviews(optimizer: OptimizerModule, input: FitInput): Promise<FitOutput> {
   const [header = "", ...rows] = input.csv.split("\n").filter(Boolean);
   const reviews = rows.length;
-  const itemsOf = (count: number) => readItems(optimizer, [header, ...rows.slice(0, count)].join("\n"));
+  const itemsOf = (count: number) => readItems(optimizer, [header, ...rows.slice(0, count)].join("\n"), input.day);
   const all = itemsOf(rows.length);
   const tooFew = (have: number, minimum: number, perItem: number) => ({
     outcome: "too-few" as const,
@@ -144,8 +154,8 @@ export type ReplayedCard = { cardId: string; stability: number; difficulty: numb
  * after any reset, as the CSV has them) under these parameters; due dates are left as they
  * were, as Anki does when parameters change.
  */
-export function replayLog(csv: string, weights: readonly number[]): ReplayedCard[] {
-  const settings = { desiredRetention: 0.9, maximumIntervalDays: 36500, fuzz: false, weights };
+export function replayLog(csv: string, weights: readonly number[], day: StudyDay): ReplayedCard[] {
+  const settings = { desiredRetention: 0.9, maximumIntervalDays: 36500, fuzz: false, weights, day };
   const memories = new Map<string, Memory>();
   for (const row of csv.split("\n").slice(1)) {
     const [cardId, time, rating] = row.split(",");

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Piscina } from "piscina";
 import { usableWeights } from "@/app/_lib/scheduling";
 import { getDb } from "./db";
-import type { FitInput, FitOutput, ReplayedCard } from "./memory-fit";
+import type { FitInput, FitOutput, ReplayedCard, StudyDay } from "./memory-fit";
 import { getSettings } from "./preferences";
 import { reviewCsvHeader, reviewCsvLines, reviewHistory } from "./review-history";
 import type { CurrentUser } from "./session";
@@ -31,12 +31,12 @@ const threads = () => {
 
 export type FitRunner = {
   fit: (input: FitInput) => Promise<FitOutput>;
-  replay: (csv: string, weights: number[]) => Promise<ReplayedCard[]>;
+  replay: (csv: string, weights: number[], day: StudyDay) => Promise<ReplayedCard[]>;
 };
 
 const onThread: FitRunner = {
   fit: (input) => threads().run(input),
-  replay: (csv, weights) => threads().run({ csv, weights }, { name: "replay" }),
+  replay: (csv, weights, day) => threads().run({ csv, weights, day }, { name: "replay" }),
 };
 
 // One fit per person at a time (this process runs the app's only server).
@@ -71,6 +71,12 @@ async function inUse(user: User): Promise<{ weights: readonly number[]; fittedAt
   return { weights, fittedAt: weights.length > 0 ? fit?.createdAt.getTime() : undefined };
 }
 
+/** The person's study day, as their settings give it (a zone the database does not know reads as UTC). */
+async function studyDayOf(user: User): Promise<StudyDay> {
+  const { timeZone, dayStartHour } = await getSettings(user);
+  return { timeZone, dayStartHour };
+}
+
 export type FitResult = { status: "running" } | { status: "done"; outcome: string };
 
 // Switching writes every card of a person: more than an interactive transaction's 5 s default.
@@ -88,10 +94,10 @@ export async function fitMemoryModel(
   if (running.has(user.id)) return { status: "running" };
   running.add(user.id);
   try {
-    const [current, log] = await Promise.all([inUse(user), readLog(user)]);
+    const [current, log, day] = await Promise.all([inUse(user), readLog(user), studyDayOf(user)]);
     let output: FitOutput | { outcome: "failed" };
     try {
-      output = await runner.fit({ csv: log.csv, current: current.weights, currentFittedAt: current.fittedAt });
+      output = await runner.fit({ csv: log.csv, day, current: current.weights, currentFittedAt: current.fittedAt });
     } catch (error) {
       console.error("memory model fit failed", error);
       output = { outcome: "failed" };
@@ -126,7 +132,7 @@ export async function fitMemoryModel(
     }
     try {
       // Each card rebuilt from the log as it is now (answers given during the fit included).
-      const cards = await runner.replay((await readLog(user)).csv, [...weights]);
+      const cards = await runner.replay((await readLog(user)).csv, [...weights], day);
       await getDb().$transaction(async (tx) => {
         const adopted = await tx.fsrsFit.create({ data: { ...fit, weights: [...weights], outcome: "adopted" } });
         await switchTo(tx, user, weights, { source: "fitted", fitId: adopted.id }, cards);
@@ -224,7 +230,7 @@ export async function restoreParameters(
   running.add(user.id);
   try {
     const weights = usableWeights(version.weights) ?? [];
-    const cards = await runner.replay((await readLog(user)).csv, [...weights]);
+    const cards = await runner.replay((await readLog(user)).csv, [...weights], await studyDayOf(user));
     await getDb().$transaction(
       (tx) =>
         switchTo(

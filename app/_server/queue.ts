@@ -39,6 +39,7 @@ export async function getReviewQueue(
     desiredRetention: settings?.desiredRetention ?? 0.9,
     fuzz: false,
     fsrsWeights: settings?.fsrsWeights,
+    ...boundary,
   });
   // One snapshot: the cards' states and the day's counts agree, also while answers land.
   const [cards, doneNew, doneAll] = await db.$transaction(

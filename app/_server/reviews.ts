@@ -72,21 +72,30 @@ export const parseMemory = (previous: Record<string, unknown>): Memory => ({
   lastReviewAt: previous.lastReviewAt ? new Date(previous.lastReviewAt as string) : null,
 });
 
-/** FSRS settings from a user's stored preferences and their own parameters, if fitted. */
-export const schedulerSettings = ({
+/** FSRS settings from a user's stored preferences, their own parameters if fitted, and their study day. */
+export function schedulerSettings({
   desiredRetention,
   fuzz,
   fsrsWeights,
+  timeZone,
+  dayStartHour,
 }: {
   desiredRetention: number;
   fuzz: boolean;
   fsrsWeights?: readonly number[] | null;
-}): SchedulerSettings => ({
-  desiredRetention,
-  fuzz,
-  maximumIntervalDays: 36500,
-  ...(usableWeights(fsrsWeights) ? { weights: usableWeights(fsrsWeights) as readonly number[] } : {}),
-});
+  /** The person's study day; without, days are counted in UTC. */
+  timeZone?: string | null;
+  dayStartHour?: number | null;
+}): SchedulerSettings {
+  const weights = usableWeights(fsrsWeights);
+  return {
+    desiredRetention,
+    fuzz,
+    maximumIntervalDays: 36500,
+    ...(weights ? { weights } : {}),
+    ...(timeZone ? { day: { timeZone, dayStartHour: dayStartHour ?? 4 } } : {}),
+  };
+}
 
 /**
  * The settings a person's recall probabilities are computed with (their desired retention
@@ -95,12 +104,14 @@ export const schedulerSettings = ({
 export async function predictionSettings(userId: string): Promise<SchedulerSettings> {
   const settings = await getDb().userSettings.findUnique({
     where: { userId },
-    select: { desiredRetention: true, fsrsWeights: true },
+    select: { desiredRetention: true, fsrsWeights: true, timeZone: true, dayStartHour: true },
   });
   return schedulerSettings({
     desiredRetention: settings?.desiredRetention ?? 0.9,
     fuzz: false,
     fsrsWeights: settings?.fsrsWeights,
+    timeZone: settings?.timeZone ?? "UTC",
+    dayStartHour: settings?.dayStartHour,
   });
 }
 
@@ -185,6 +196,7 @@ export async function recordAnswer(
     desiredRetention: row.desiredRetention ?? 0.9,
     fuzz: row.fuzz ?? true,
     fsrsWeights: row.fsrsWeights,
+    ...boundary,
   });
   const before =
     row.version === null || (row.reps === 0 && row.state === 0) ? newMemory(at) : toMemory(row as StateRow);

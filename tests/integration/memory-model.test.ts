@@ -30,6 +30,8 @@ const truth: SchedulerSettings = {
   weights: ownWeights,
 };
 const defaults: SchedulerSettings = { desiredRetention: 0.9, maximumIntervalDays: 36500, fuzz: false };
+// A new account's study day (UTC, starting at 4:00): the app counts days between answers in it.
+const day = { timeZone: "UTC", dayStartHour: 4 };
 const minute = 60_000;
 let slug = "";
 
@@ -101,7 +103,7 @@ describe("a memory model fitted to a person", () => {
     const csv = reviewsCsv(learned.rows);
     const error = (weights: readonly number[]) => {
       const settings = { ...defaults, ...(weights.length ? { weights } : {}) };
-      const cards = replayLog(csv, weights.length ? weights : defaultWeights);
+      const cards = replayLog(csv, weights.length ? weights : defaultWeights, day);
       return (
         cards.reduce((sum, card) => {
           const known = learned.strengths.get(card.cardId);
@@ -117,7 +119,7 @@ describe("a memory model fitted to a person", () => {
     expect(error(fitted)).toBeLessThan(error([]) * 0.6);
 
     // The card states were rebuilt with the fitted parameters (due dates kept).
-    const replayed = new Map(replayLog(csv, fitted).map((card) => [card.cardId, card]));
+    const replayed = new Map(replayLog(csv, fitted, day).map((card) => [card.cardId, card]));
     const states = await getDb().cardState.findMany({ where: { userId: user.id } });
     for (const state of states) expect(state.stability).toBeCloseTo(replayed.get(state.cardId)?.stability ?? -1, 6);
 
@@ -135,8 +137,8 @@ describe("a memory model fitted to a person", () => {
     const after = await getDb().cardState.findUniqueOrThrow({
       where: { userId_cardId: { userId: user.id, cardId: state.cardId } },
     });
-    const withFitted = applyGrade(toMemory(state), 3, at, { ...defaults, weights: fitted });
-    const withDefaults = applyGrade(toMemory(state), 3, at, defaults);
+    const withFitted = applyGrade(toMemory(state), 3, at, { ...defaults, weights: fitted, day });
+    const withDefaults = applyGrade(toMemory(state), 3, at, { ...defaults, day });
     expect(after.stability).toBeCloseTo(withFitted.stability, 6);
     expect(Math.abs(withFitted.stability - withDefaults.stability)).toBeGreaterThan(0.01);
 

@@ -1,12 +1,13 @@
 import fc from "fast-check";
-import { dateDiffInDays } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
+import { studyDaysBetween } from "@/app/_lib/scheduling";
 import { fitFromReviews, type OptimizerModule, readItems } from "@/app/_server/memory-fit";
 import { loadOptimizer } from "@/app/_server/memory-fit-worker";
 
 const header = "card_id,review_time,review_rating,review_state,review_duration";
 const dayMs = 86_400_000;
 const start = Date.parse("2026-01-05T00:00:00Z");
+const settings = { desiredRetention: 0.9, maximumIntervalDays: 36500, fuzz: false };
 
 async function optimizer(): Promise<OptimizerModule> {
   const loaded = await loadOptimizer();
@@ -14,8 +15,10 @@ async function optimizer(): Promise<OptimizerModule> {
   return loaded;
 }
 
+const utc = { timeZone: "UTC", dayStartHour: 0 };
+
 const itemsOf = async (rows: string[]) =>
-  readItems(await optimizer(), [header, ...rows].join("\n")).map((item) =>
+  readItems(await optimizer(), [header, ...rows].join("\n"), utc).map((item) =>
     item.reviews.map((review) => `${review.rating}/${review.deltaT}`).join(" "),
   );
 
@@ -37,28 +40,45 @@ describe("the review log as the FSRS optimizer reads it", () => {
     expect(await itemsOf([...rows].reverse())).toEqual(inOrder);
   });
 
-  it("counts the days between two answers as the scheduler does when the second is given", async () => {
+  it("counts the days between two answers as the scheduler does: in the person's study days", async () => {
     const loaded = await optimizer();
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 0, max: 400 * dayMs }),
         fc.integer({ min: 1, max: 90 * dayMs }),
-        async (first, gap) => {
+        fc.constantFrom("UTC", "Asia/Tokyo", "America/New_York", "Australia/Adelaide", "Asia/Kathmandu"),
+        fc.integer({ min: 0, max: 23 }),
+        async (first, gap, timeZone, dayStartHour) => {
           const [from, to] = [start + first, start + first + gap];
           const csv = [header, `x,${from},3,0,1000`, `x,${to},3,2,1000`].join("\n");
-          const items = readItems(loaded, csv);
-          const days = dateDiffInDays(new Date(from), new Date(to));
-          // An answer on the same day is no item to learn from.
+          const day = { timeZone, dayStartHour };
+          const items = readItems(loaded, csv, day);
+          const days = studyDaysBetween(new Date(from), new Date(to), { ...settings, day });
+          // An answer on the same study day is no item to learn from.
           expect(items.map((item) => item.reviews.at(-1)?.deltaT)).toEqual(days > 0 ? [days] : []);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+  });
+
+  it("counts an evening and the next early morning as one study day, as the scheduler does", () => {
+    // 23:30 and 03:30 in Tokyo, the study day starting at 4:00: one day; in UTC (14:30 and
+    // 18:30) one day too; 03:30 and 04:30 are two study days but one UTC day.
+    const tokyo = (hour: number) => new Date(Date.parse("2026-01-05T00:30:00+09:00") + (hour - 0) * 3_600_000);
+    const day = { timeZone: "Asia/Tokyo", dayStartHour: 4 };
+    expect(studyDaysBetween(tokyo(23), tokyo(27), { ...settings, day })).toBe(0);
+    expect(studyDaysBetween(tokyo(27), tokyo(28), { ...settings, day })).toBe(1);
+    expect(studyDaysBetween(tokyo(27), tokyo(28), settings)).toBe(0);
   });
 
   it("declines a log with too few answers to learn from, saying about how many more", async () => {
     const rows = Array.from({ length: 20 }, (_, i) => `card${i % 5},${start + i * dayMs},3,${i < 5 ? 0 : 2},1000`);
-    const result = await fitFromReviews(await optimizer(), { csv: [header, ...rows].join("\n"), current: [] });
+    const result = await fitFromReviews(await optimizer(), {
+      csv: [header, ...rows].join("\n"),
+      day: utc,
+      current: [],
+    });
     expect(result).toMatchObject({ outcome: "too-few", reviews: 20, items: 15 });
     expect(result.outcome === "too-few" && result.needed).toBe(Math.ceil((400 - 15) * (20 / 15)));
   });
@@ -68,7 +88,12 @@ describe("the review log as the FSRS optimizer reads it", () => {
     const csv = [header, ...rows].join("\n");
     const current = Array.from({ length: 21 }, () => 1);
     // Fitted after the 800th answer: 100 new ones, fewer than the judging needs.
-    const recent = await fitFromReviews(await optimizer(), { csv, current, currentFittedAt: start + 800 * dayMs });
+    const recent = await fitFromReviews(await optimizer(), {
+      csv,
+      day: utc,
+      current,
+      currentFittedAt: start + 800 * dayMs,
+    });
     expect(recent).toMatchObject({ outcome: "too-few", items: 100 });
   });
 });
