@@ -6,6 +6,7 @@ import {
   recallAfter,
   type SchedulerSettings,
   type Strength,
+  studyDaysBetween,
 } from "./scheduling";
 
 // What to study each day until an exam, for a daily time budget. Each day, in order: new
@@ -57,15 +58,16 @@ type Tracked = {
   examRecall: number;
 };
 
-// Days between answers as ts-fsrs counts them (whole, rounded down); to the exam, the exact
-// time: a card relearned the morning of an afternoon exam is not certain to be recalled.
+// Recall after whole days (rounded down), as ts-fsrs gives it; to the exam, the exact time:
+// a card relearned the morning of an afternoon exam is not certain to be recalled.
 const elapsedDays = (from: number, to: number) => Math.floor((to - from) / dayMs);
 const daysToExam = (from: number, examAt: number) => (examAt - from) / dayMs;
 
 /** Recall on the exam's day after a review at `at`, weighing a forgotten answer by its chance. */
 function reviewedRecall(card: Tracked, strength: Strength, at: number, examAt: number, settings: SchedulerSettings) {
-  const days = elapsedDays(card.lastAt, at);
-  const recall = recallAfter(days, strength.stability, settings);
+  const recall = recallAfter(elapsedDays(card.lastAt, at), strength.stability, settings);
+  // The next memory from the study days between, as the scheduler counts them.
+  const days = studyDaysBetween(new Date(card.lastAt), new Date(at), settings);
   const after = (grade: GradeValue) => nextStrength(strength, days, grade, settings);
   const right = after(3);
   const left = daysToExam(at, examAt);

@@ -39,7 +39,7 @@ export function pointsFor(before: Memory | null, at: Date, settings: SchedulerSe
   // The next memory as the scheduler computes it, from the study days since the last review.
   const days = studyDaysBetween(before.lastReviewAt, at, settings);
   const strength = { stability: before.stability, difficulty: before.difficulty };
-  const recall = recallAfter(days, before.stability, settings);
+  const recall = recallAfter(Math.floor(elapsed), before.stability, settings);
   const after = (grade: 1 | 3) =>
     meanRecallAhead(nextStrength(strength, days, grade, settings).stability, 0, settings.weights);
   const expected = recall * after(3) + (1 - recall) * after(1);

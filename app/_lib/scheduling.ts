@@ -60,9 +60,26 @@ function studyClock(settings: SchedulerSettings): StudyClock {
   const shift = (at: number) => (tzOffset(timeZone, new Date(at)) || 0) * 60_000 - dayStartHour * hourMs;
   return {
     to: (at) => new Date(at.getTime() + shift(at.getTime())),
-    // The offset of the moment itself, found from the offset near it.
-    from: (at) => new Date(at.getTime() - shift(at.getTime() - shift(at.getTime()))),
+    // The moment x with x + shift(x) = the time given. shift(x) is the offset either side of
+    // a daylight-saving change near the first guess; in the hour a change skips, the moment
+    // after it; in the hour it repeats, the first.
+    from: (at) => {
+      const value = at.getTime();
+      const guess = value - shift(value);
+      const candidates = [value - shift(guess - 3 * hourMs), value - shift(guess + 3 * hourMs)];
+      const exact = candidates.filter((moment) => moment + shift(moment) === value);
+      return new Date(exact.length > 0 ? Math.min(...exact) : Math.max(...candidates));
+    },
   };
+}
+
+/**
+ * When a card answered at `now` is due, from ts-fsrs's card on the study clock: a step of
+ * minutes or hours comes that long after the answer; days come back at the same local time.
+ */
+function dueAfter(card: FsrsCard, now: Date, clock: StudyClock): Date {
+  if (card.scheduled_days === 0) return new Date(now.getTime() + (card.due.getTime() - clock.to(now).getTime()));
+  return new Date(Math.max(now.getTime(), clock.from(card.due).getTime()));
 }
 
 /** FSRS's default parameters: what a person without a fitted model is scheduled with. */
@@ -161,7 +178,7 @@ export function newMemory(now: Date): Memory {
 export function applyGrade(memory: Memory, grade: GradeValue, now: Date, settings: SchedulerSettings): Memory {
   const clock = studyClock(settings);
   const after = scheduler(settings).next(toFsrs(memory, clock), clock.to(now), gradeToRating[grade]).card;
-  return { ...fromFsrs(after, clock), lastReviewAt: now };
+  return { ...fromFsrs(after, clock), dueAt: dueAfter(after, now, clock), lastReviewAt: now };
 }
 
 /** When each grade would bring the card back: what the grade buttons show. */
@@ -169,10 +186,10 @@ export function previewGrades(memory: Memory, now: Date, settings: SchedulerSett
   const clock = studyClock(settings);
   const preview = scheduler(settings).repeat(toFsrs(memory, clock), clock.to(now));
   return {
-    1: clock.from(preview[Rating.Again].card.due),
-    2: clock.from(preview[Rating.Hard].card.due),
-    3: clock.from(preview[Rating.Good].card.due),
-    4: clock.from(preview[Rating.Easy].card.due),
+    1: dueAfter(preview[Rating.Again].card, now, clock),
+    2: dueAfter(preview[Rating.Hard].card, now, clock),
+    3: dueAfter(preview[Rating.Good].card, now, clock),
+    4: dueAfter(preview[Rating.Easy].card, now, clock),
   };
 }
 

@@ -10,7 +10,13 @@ import { deckSchema } from "@/cards/types";
 import { seedDeck } from "@/prisma/seed-decks";
 import { createUser } from "../support/users";
 
-const settings = { desiredRetention: 0.85, maximumIntervalDays: 36500, fuzz: false };
+// As a new account's settings give them: UTC, the study day starting at 4:00.
+const settings = {
+  desiredRetention: 0.85,
+  maximumIntervalDays: 36500,
+  fuzz: false,
+  day: { timeZone: "UTC", dayStartHour: 4 },
+};
 const now = new Date("2026-11-29T09:00:00Z");
 let cardIds: string[] = [];
 

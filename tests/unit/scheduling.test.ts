@@ -94,3 +94,42 @@ describe("scheduling with FSRS (fixed clock, no fuzz)", () => {
     );
   });
 });
+
+describe("days counted in the person's study days", () => {
+  const zones = ["America/New_York", "Australia/Lord_Howe", "Europe/London", "Asia/Kathmandu", "Asia/Tokyo"];
+  // Moments of 2026, daylight-saving changes included (New York: March 8 and November 1).
+  const moment = fc.oneof(
+    fc.integer({ min: Date.parse("2026-01-01T00:00:00Z"), max: Date.parse("2026-12-31T00:00:00Z") }),
+    fc.constantFrom("2026-03-08T06:55:00Z", "2026-11-01T05:55:00Z", "2026-11-01T06:10:00Z").map(Date.parse),
+  );
+
+  it("keeps a step of minutes exactly that long after the answer, and days at or after it, across daylight saving", () => {
+    fc.assert(
+      fc.property(moment, fc.constantFrom(...zones), fc.integer({ min: 0, max: 23 }), (at, timeZone, dayStartHour) => {
+        const now = new Date(at);
+        const day = { timeZone, dayStartHour };
+        for (const grade of grades) {
+          // A new card's learning steps: the same minutes as on a plain clock.
+          const plain = applyGrade(newMemory(now), grade, now, settings);
+          const studied = applyGrade(newMemory(now), grade, now, { ...settings, day });
+          if (plain.scheduledDays === 0) expect(studied.dueAt.getTime() - at).toBe(plain.dueAt.getTime() - at);
+          expect(studied.dueAt.getTime()).toBeGreaterThanOrEqual(at);
+          expect(studied.lastReviewAt).toEqual(now);
+          const previews = previewGrades(newMemory(now), now, { ...settings, day });
+          expect(previews[grade]).toEqual(studied.dueAt);
+        }
+        // A card in review, answered Good: due some whole days later, give or take the hour
+        // a daylight-saving change moves.
+        const learned = applyGrade(applyGrade(newMemory(now), 3, now, { ...settings, day }), 3, now, {
+          ...settings,
+          day,
+        });
+        const later = new Date(at + 30 * 86_400_000);
+        const reviewed = applyGrade(learned, 3, later, { ...settings, day });
+        const days = (reviewed.dueAt.getTime() - later.getTime()) / 86_400_000;
+        expect(Math.abs(days - reviewed.scheduledDays)).toBeLessThanOrEqual(1 / 24 + 1e-9);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
