@@ -53,11 +53,27 @@ type StudyClock = { to: (at: Date) => Date; from: (at: Date) => Date };
 const hourMs = 3_600_000;
 const utcClock: StudyClock = { to: (at) => at, from: (at) => at };
 
+// A zone's offset from UTC by quarter hour (offsets change only on quarter hours): each
+// answer reads it some eight times around the same moments.
+const offsets = new Map<string, number>();
+
+function offsetMs(timeZone: string, at: number): number {
+  if (timeZone === "UTC") return 0;
+  const key = `${timeZone}|${Math.floor(at / 900_000)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    // A zone the runtime does not know counts as UTC.
+    offset = (tzOffset(timeZone, new Date(at)) || 0) * 60_000;
+    if (offsets.size >= 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
 function studyClock(settings: SchedulerSettings): StudyClock {
   if (!settings.day) return utcClock;
   const { timeZone, dayStartHour } = settings.day;
-  // A zone the runtime does not know counts as UTC.
-  const shift = (at: number) => (tzOffset(timeZone, new Date(at)) || 0) * 60_000 - dayStartHour * hourMs;
+  const shift = (at: number) => offsetMs(timeZone, at) - dayStartHour * hourMs;
   return {
     to: (at) => new Date(at.getTime() + shift(at.getTime())),
     // The moment x with x + shift(x) = the time given. shift(x) is the offset either side of
